@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-2.0
+# The secondary-TLB series and its test harness. 'make help' lists targets.
+# Every target is a script under scripts/ that also runs on its own.
+
+S := scripts
+.DEFAULT_GOAL := help
+.PHONY: help run check deps base tree config kernel guest boot shell \
+	summary checkpatch bisect selftest export baseline clean
+
+help:
+	@echo 'Main jobs:'
+	@echo '  make run        apply patches/series to the base, build the arm64 kernel'
+	@echo '                  and guest, boot QEMU virt with an SMMUv3, run KUnit and'
+	@echo '                  the vm kselftests, print the summary'
+	@echo '  make check      everything CI checks: checkpatch, bisect builds on arm64,'
+	@echo '                  x86_64 and powerpc64le, make run, harness self-tests'
+	@echo 'Steps (each runs alone, in this order):'
+	@echo '  make deps       install (as root) or list the Debian packages needed'
+	@echo '  make base       the base tree as a cached git commit'
+	@echo '  make tree       build/tree: the base plus one commit per patch (editable)'
+	@echo '  make config     build/<arch>/kernel/.config from config/*.config'
+	@echo '  make kernel     build the kernel (incremental, ccache)'
+	@echo '  make guest      build guest-init, busybox and the kselftests into an initramfs'
+	@echo '  make boot       boot the guest and run the tests (console in results/latest)'
+	@echo '  make summary    judge results/latest and print the summary'
+	@echo 'Other:'
+	@echo '  make shell      boot the same guest to an interactive shell'
+	@echo '  make export     regenerate patches/ from build/tree'
+	@echo '  make checkpatch checkpatch.pl --strict on every patch'
+	@echo '  make bisect     build after each patch on three architectures'
+	@echo '  make selftest   check the harness judges saved failure logs correctly'
+	@echo '  make baseline   record results/latest as the expected pass/skip set'
+	@echo '  make clean      remove build/ and results/ (the cache stays)'
+	@echo 'Variables: KSRC=/path/to/linux BASE=<ref> (your own git tree), ARCH,'
+	@echo '  QEMU_CPU=max|cortex-a57, QEMU_TIMEOUT=<s>, CACHE=<dir>, FORCE=1'
+
+run:
+	$(S)/run.sh
+
+check:
+	$(S)/check.sh
+
+deps:
+	$(S)/deps.sh
+
+base:
+	$(S)/base.sh
+
+tree: base
+	$(S)/tree.sh
+
+config:
+	$(S)/kconfig.sh
+
+kernel:
+	$(S)/build-kernel.sh
+
+guest:
+	$(S)/build-guest.sh
+
+boot:
+	$(S)/boot.sh
+
+shell:
+	$(S)/deps.sh && $(S)/base.sh && $(S)/tree.sh && $(S)/kconfig.sh && \
+	$(S)/build-kernel.sh && $(S)/build-guest.sh && $(S)/boot.sh shell
+
+summary:
+	$(S)/summarize.sh
+
+checkpatch:
+	$(S)/checkpatch.sh
+
+bisect:
+	$(S)/bisect-build.sh
+
+selftest:
+	$(S)/selftest.sh
+
+export:
+	$(S)/export.sh
+
+baseline:
+	$(S)/baseline.sh
+
+clean:
+	rm -rf build results

@@ -1,0 +1,57 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Provide the base kernel as a git commit and record it in $BUILD/base.env.
+#
+# Default: Debian's linux-source-6.1, unpacked once into a cached git
+# repository whose single commit is the tarball exactly as shipped.
+# With KSRC=/path/to/linux BASE=<ref>: the user's own git tree at BASE.
+# Their repository is only read; the harness clones it with --shared.
+. "$(dirname "$0")/lib.sh"
+
+step "base: kernel source"
+if [ -n "${KSRC:-}" ]; then
+	[ -n "${BASE:-}" ] || die $EXIT_USAGE "KSRC is set but BASE is not (e.g. BASE=v6.1.60)"
+	git -C "$KSRC" rev-parse --git-dir >/dev/null 2>&1 ||
+		die $EXIT_USAGE "KSRC=$KSRC is not a git repository"
+	commit=$(git -C "$KSRC" rev-parse --verify -q "$BASE^{commit}") ||
+		die $EXIT_USAGE "BASE=$BASE is not a commit in $KSRC"
+	repo=$(cd "$KSRC" && pwd)
+	desc="$BASE ($commit) from $repo"
+else
+	[ -z "${BASE:-}" ] || die $EXIT_USAGE "BASE is set without KSRC"
+	version=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) ||
+		die $EXIT_USAGE "linux-source-6.1 is not installed (run: make deps)"
+	tarball=/usr/src/linux-source-6.1.tar.xz
+	[ -f "$tarball" ] || die $EXIT_USAGE "$tarball is missing"
+	repo=$CACHE/base/linux-source-6.1_$version
+	if [ ! -f "$repo/.harness-base-done" ]; then
+		info "unpacking $tarball (version $version) into $repo"
+		rm -rf "$repo" "$repo.tmp"
+		mkdir -p "$repo.tmp"
+		run tar -C "$repo.tmp" --strip-components=1 -xf "$tarball"
+		# The tarball's .gitignore ends with a Debian packaging block
+		# that ignores every top-level entry ("/*"). Commit the tree
+		# exactly as shipped, so force-add.
+		(
+			cd "$repo.tmp"
+			run git init -q
+			run git add -f -A .
+			GIT_AUTHOR_NAME=linux-source-6.1 GIT_AUTHOR_EMAIL=debian-kernel@lists.debian.org \
+			GIT_COMMITTER_NAME=linux-source-6.1 GIT_COMMITTER_EMAIL=debian-kernel@lists.debian.org \
+			GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
+				run git commit -q -m "Debian linux-source-6.1 $version"
+			git tag base
+		)
+		mv "$repo.tmp" "$repo"
+		touch "$repo/.harness-base-done"
+	fi
+	commit=$(git -C "$repo" rev-parse base)
+	desc="Debian linux-source-6.1 $version ($commit)"
+fi
+
+info "base: $desc"
+cat >"$BUILD/base.env" <<EOT
+BASE_REPO='$repo'
+BASE_COMMIT='$commit'
+BASE_DESC='$desc'
+EOT

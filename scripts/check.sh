@@ -1,0 +1,72 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Everything CI checks. Ends with the line "N passed, N failed, N skipped":
+# one item per checkpatch'd patch, per bisect build, per test case of
+# 'make run' and per harness self-test.
+. "$(dirname "$0")/lib.sh"
+
+stamp=$(date +%Y%m%d-%H%M%S)
+export RESULTS=$TOP/results/$stamp-check
+mkdir -p "$RESULTS"
+S=$TOP/scripts
+passed=0
+failed=0
+skipped=0
+rc=0
+echo "results: $RESULTS"
+
+tally() {	# log: count "PASS"/"FAIL" verdict lines of a step
+	local p f
+	p=$(grep -cE '^[a-z-]+: PASS' "$1" || true)
+	f=$(grep -cE '^[a-z-]+: FAIL' "$1" || true)
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+stage() {	# name command...: run a stage, keep its log, remember failure
+	local name=$1 code=0
+	shift
+	set +e
+	"$@" 2>&1 | tee "$RESULTS/$name.log"
+	code=${PIPESTATUS[0]}
+	set -e
+	if [ "$code" != 0 ]; then
+		echo "check: stage $name failed with exit code $code"
+		[ $rc != 0 ] || rc=$code
+	fi
+	return 0
+}
+
+stage deps "$S/deps.sh"
+stage base "$S/base.sh"
+[ $rc = 0 ] || { echo "0 passed, 1 failed"; exit $rc; }
+
+stage checkpatch "$S/checkpatch.sh"
+tally "$RESULTS/checkpatch.log"
+
+stage bisect "$S/bisect-build.sh"
+tally "$RESULTS/bisect.log"
+
+step "check: make run"
+RUN_RESULTS=$RESULTS/run stage run "$S/run.sh"
+totals=$(grep -E '^totals: ' "$RESULTS/run/summary.txt" 2>/dev/null || true)
+if [ -n "$totals" ]; then
+	set -- $(echo "$totals" | grep -oE '[0-9]+')
+	passed=$((passed + $1))
+	failed=$((failed + $2))
+	skipped=$((skipped + $3))
+fi
+# A run that crashed, hung or lost results fails even if no case did.
+if ! grep -q '^result: PASS' "$RESULTS/run/summary.txt" 2>/dev/null; then
+	grep -E '^(CRASH|TIMEOUT|MISSING|FAILED):' "$RESULTS/run/summary.txt" 2>/dev/null || true
+	[ -z "$totals" ] || [ "$2" != 0 ] || failed=$((failed + 1))
+	[ -n "$totals" ] || failed=$((failed + 1))
+fi
+
+stage selftest "$S/selftest.sh"
+tally "$RESULTS/selftest.log"
+
+step "check: done in $(elapsed); logs in $RESULTS"
+[ $failed = 0 ] || [ $rc != 0 ] || rc=$EXIT_TEST_FAILED
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $rc

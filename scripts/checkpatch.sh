@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# checkpatch.pl --strict on every patch in patches/series: zero errors,
+# warnings and checks. Types ignored on purpose: tests/checkpatch-ignore.
+# Prints one "checkpatch: PASS|FAIL file" line per patch.
+. "$(dirname "$0")/lib.sh"
+
+step "checkpatch: --strict on patches/series"
+[ -x "$TREE/scripts/checkpatch.pl" ] || die $EXIT_USAGE "no $TREE/scripts/checkpatch.pl: run scripts/tree.sh first"
+ignore=$(awk '!/^[[:space:]]*(#|$)/ { printf "%s%s", sep, $1; sep = "," }' "$TOP/tests/checkpatch-ignore")
+mkdir -p "$RESULTS/checkpatch"
+failed=0
+n=0
+while IFS= read -r p; do
+	n=$((n + 1))
+	log=$RESULTS/checkpatch/$(basename "$p").txt
+	(cd "$TREE" && ./scripts/checkpatch.pl --strict --show-types \
+		${ignore:+--ignore "$ignore"} "$TOP/patches/$p") >"$log" 2>&1 || true
+	total=$(grep -E '^total: ' "$log" || echo "total: (no result)")
+	if echo "$total" | grep -q '^total: 0 errors, 0 warnings, 0 checks'; then
+		echo "checkpatch: PASS $p"
+	else
+		echo "checkpatch: FAIL $p: $total"
+		grep -E '^(ERROR|WARNING|CHECK):' "$log" | sed 's/^/    /'
+		failed=$((failed + 1))
+	fi
+done < <(grep -v -E '^[[:space:]]*(#|$)' "$TOP/patches/series")
+info "$n patch(es) checked${ignore:+, ignored types: $ignore}; $failed failed"
+[ $failed = 0 ] || exit $EXIT_TEST_FAILED

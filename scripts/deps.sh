@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Check for (and, as root, install) the Debian packages the harness needs.
+. "$(dirname "$0")/lib.sh"
+
+# Host packages, and the arm64 libraries the static guest tests link with.
+PACKAGES="linux-source-6.1 qemu-system-arm qemu-system-x86 qemu-system-ppc
+	gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-powerpc64le-linux-gnu
+	ccache make gcc flex bison bc libssl-dev libelf-dev cpio xz-utils
+	rsync git python3 perl sparse dpkg-dev
+	libnuma-dev:arm64 libcap-dev:arm64"
+
+step "deps: Debian packages"
+missing=()
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+	info "all packages present"
+else
+	info "missing: ${missing[*]}"
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "Run as root: dpkg --add-architecture arm64 && apt-get update && apt-get install ${missing[*]}" >&2
+		exit $EXIT_USAGE
+	fi
+	dpkg --print-foreign-architectures | grep -qx arm64 ||
+		run dpkg --add-architecture arm64
+	run_logged "$CACHE/apt.log" apt-get update ||
+		die $EXIT_USAGE "apt-get update failed (see $CACHE/apt.log)"
+	DEBIAN_FRONTEND=noninteractive run_logged "$CACHE/apt.log" \
+		apt-get install -y --no-install-recommends "${missing[@]}" ||
+		die $EXIT_USAGE "apt-get install failed (see $CACHE/apt.log)"
+fi
+
+# busybox gives the guest an interactive shell; it is a static arm64
+# binary, so fetch the package and unpack it without installing it.
+bb=$CACHE/busybox-arm64/bin/busybox
+if [ ! -x "$bb" ]; then
+	step "deps: busybox-static (arm64) for the guest shell"
+	tmp=$(mktemp -d)
+	chmod 777 "$tmp"	# apt downloads as the _apt user
+	(cd "$tmp" && run apt-get download busybox-static:arm64) ||
+		die $EXIT_USAGE "apt-get download busybox-static:arm64 failed"
+	run dpkg-deb -x "$tmp"/busybox-static_*_arm64.deb "$CACHE/busybox-arm64"
+	rm -rf "$tmp"
+fi
+info "busybox: $bb"

@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Regenerate patches/ from the tree made by 'make tree': the commits from
+# 'base' to 'upstream-end' are the series, those after it the test-only
+# patches (patches/test-only/). Output is stable: re-exporting an
+# unchanged tree rewrites no file (zero commit ids, no signature).
+. "$(dirname "$0")/lib.sh"
+
+step "export: $TREE -> patches/"
+git -C "$TREE" rev-parse -q --verify base >/dev/null ||
+	die $EXIT_USAGE "$TREE has no 'base' tag: run 'make tree' first"
+git -C "$TREE" rev-parse -q --verify upstream-end >/dev/null ||
+	die $EXIT_USAGE "$TREE has no 'upstream-end' tag (made by 'make tree' with the full series)"
+git -C "$TREE" merge-base --is-ancestor upstream-end HEAD ||
+	die $EXIT_USAGE "'upstream-end' is not an ancestor of HEAD in $TREE"
+[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
+	die $EXIT_USAGE "$TREE has uncommitted changes: commit them first"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fp=(git -C "$TREE" format-patch -q --zero-commit --no-signature --numbered)
+n_up=$(git -C "$TREE" rev-list --count base..upstream-end)
+n_test=$(git -C "$TREE" rev-list --count upstream-end..HEAD)
+[ "$n_up" = 0 ] || run "${fp[@]}" -o "$tmp/up" base..upstream-end
+[ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
+	-o "$tmp/test-only" upstream-end..HEAD
+
+{
+	sed -n '1,/^# test-only/{/^# test-only/d;/^#/p}' "$TOP/patches/series"
+	for f in "$tmp"/up/*.patch; do [ -e "$f" ] && basename "$f"; done
+	echo "# test-only: not for upstream"
+	for f in "$tmp"/test-only/*.patch; do [ -e "$f" ] && echo "test-only/$(basename "$f")"; done
+} >"$tmp/series"
+
+sync_dir() {	# from to
+	mkdir -p "$2"
+	for f in "$2"/[0-9]*.patch; do
+		[ -e "$f" ] && [ ! -e "$1/$(basename "$f")" ] && rm -v "$f"
+	done
+	for f in "$1"/*.patch; do
+		[ -e "$f" ] || continue
+		cmp -s "$f" "$2/$(basename "$f")" || cp -v "$f" "$2/"
+	done
+	return 0
+}
+sync_dir "$tmp/up" "$TOP/patches"
+sync_dir "$tmp/test-only" "$TOP/patches/test-only"
+cmp -s "$tmp/series" "$TOP/patches/series" || cp -v "$tmp/series" "$TOP/patches/series"
+"$TOP/scripts/tree.sh" --mark-exported
+info "$n_up upstream and $n_test test-only patch(es) in patches/"

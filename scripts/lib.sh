@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: GPL-2.0
+# Common helpers for the harness scripts. Sourced, never executed.
+
+set -euo pipefail
+
+# Exit codes (documented in README.md). A run is failed until its results
+# prove otherwise, so the wrappers only ever exit 0 after checking.
+readonly EXIT_OK=0
+readonly EXIT_TEST_FAILED=1	# a test failed, or a baseline pass regressed
+readonly EXIT_USAGE=2		# bad arguments, missing packages, bad KSRC/BASE
+readonly EXIT_PATCH=3		# a patch does not apply
+readonly EXIT_BUILD=4		# kernel or guest userspace did not build
+readonly EXIT_KCONFIG=5		# a requested Kconfig symbol did not survive
+readonly EXIT_CRASH=6		# panic, oops, BUG or WARN in the console log
+readonly EXIT_TIMEOUT=7		# hung boot or a test that timed out
+readonly EXIT_MISSING=8		# no KTAP, missing plan, expected suite absent
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/secondary-tlb}
+BUILD=${BUILD:-$TOP/build}
+RESULTS=${RESULTS:-$TOP/results/latest}
+ARCH=${ARCH:-arm64}
+JOBS=${JOBS:-$(nproc)}
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+
+# The edited/applied kernel tree and the per-architecture output trees.
+TREE=${TREE:-$BUILD/tree}
+KOUT=${KOUT:-$BUILD/$ARCH/kernel}
+
+: "${HARNESS_T0:=$(date +%s)}"
+export HARNESS_T0
+
+elapsed() {
+	local s=$(( $(date +%s) - HARNESS_T0 ))
+	printf '%02d:%02d' $((s / 60)) $((s % 60))
+}
+
+step() {
+	printf '\n==> [%s] %s\n' "$(elapsed)" "$*"
+}
+
+info() {
+	printf '    %s\n' "$*"
+}
+
+die() {
+	local code=$1
+	shift
+	printf 'error: %s\n' "$*" >&2
+	exit "$code"
+}
+
+# Print a command exactly as it will run, then run it.
+run() {
+	printf '+ %s\n' "$(printf '%q ' "$@")" >&2
+	"$@"
+}
+
+# Like run, but the output goes to a log file; on failure show its tail.
+run_logged() {
+	local log=$1
+	shift
+	printf '+ %s> %s 2>&1\n' "$(printf '%q ' "$@")" "$log" >&2
+	if ! "$@" >"$log" 2>&1; then
+		echo "---- last lines of $log ----" >&2
+		tail -n 40 "$log" >&2
+		return 1
+	fi
+}
+
+cross_compile_for() {
+	case $1 in
+	arm64) echo aarch64-linux-gnu- ;;
+	x86_64) echo "" ;;
+	powerpc) echo powerpc64le-linux-gnu- ;;
+	*) die $EXIT_USAGE "unknown architecture '$1'" ;;
+	esac
+}
+
+# Kernel make for one architecture and output directory.
+kmake() {
+	local arch=$1 out=$2
+	shift 2
+	local cross
+	cross=$(cross_compile_for "$arch")
+	run make -C "$TREE" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
+		CC="ccache ${cross}gcc" -j"$JOBS" "$@"
+}
+
+mkdir -p "$CACHE" "$BUILD"

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Judge a guest run from its console log and print the summary.
+
+The KTAP in the console is parsed by the kernel's own KUnit parser
+(tools/testing/kunit/kunit_parser.py, the code behind 'kunit.py parse').
+The console holds two KTAP documents: the built-in KUnit suites the kernel
+runs at boot, and the one guest-init prints for the kselftests, after the
+line 'guest-init: tests begin'. Each is parsed on its own.
+
+A run fails unless the results prove it passed. Exit codes (README.md):
+  0 pass, 1 a test failed or a baseline pass regressed,
+  6 panic/oops/BUG/WARN, 7 hung boot or a test timeout,
+  8 missing KTAP, missing plan or an expected suite/test absent.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+EXIT_OK, EXIT_FAILED, EXIT_CRASH, EXIT_TIMEOUT, EXIT_MISSING = 0, 1, 6, 7, 8
+
+# Console lines that mean the kernel crashed or warned.
+CRASH_PATTERNS = [
+    r'Kernel panic - not syncing',
+    r'Internal error: ',
+    r'\bOops\b',
+    r'kernel BUG at',
+    r'\bBUG: ',
+    r'WARNING: CPU: \d+ PID: \d+',
+    r'Unable to handle kernel',
+    r'general protection fault',
+    r'rcu: INFO: .* detected stalls',
+    r'Call trace:',
+]
+CRASH_RE = re.compile('|'.join(CRASH_PATTERNS))
+SPLAT_END_RE = re.compile(r'---\[ end (trace|Kernel panic)')
+BEGIN_MARK = 'guest-init: tests begin'
+END_MARK = 'guest-init: tests end'
+START_MARK = 'guest-init: start'
+TIMEOUT_RE = re.compile(r'guest-init: TIMEOUT (\S+) after (\d+) s')
+VERSION_RE = re.compile(r'^\s*(K?TAP) version \d+')
+PLAN_RE = re.compile(r'^\s*1\.\.\d+\s*$')
+TIMESTAMP_RE = re.compile(r'^\[\s*\d+\.\d+\]\s?')
+
+
+def load_parser(tree):
+    sys.path.insert(0, os.path.join(tree, 'tools/testing/kunit'))
+    import kunit_parser  # pylint: disable=import-outside-toplevel
+    return kunit_parser
+
+
+def read_lines(path):
+    with open(path, errors='replace') as f:
+        return [l.rstrip('\r\n') for l in f]
+
+
+def read_known_splats(path):
+    """Lines "title regex | call-trace regex | reason" of known splats."""
+    known = []
+    for line in read_list(path):
+        parts = [p.strip() for p in line.split('|', 2)]
+        if len(parts) == 3:
+            known.append((re.compile(parts[0]), re.compile(parts[1]), parts[2]))
+    return known
+
+
+def parse_ktap(kp, lines, report):
+    """kunit_parser.parse_run_tests(), its report written to a file."""
+    import kunit_printer  # pylint: disable=import-outside-toplevel
+    saved = kp.stdout
+    with open(report, 'a') as rep:
+        kp.stdout = kunit_printer.Printer(rep)
+        try:
+            test = kp.parse_run_tests(lines)
+        finally:
+            kp.stdout = saved
+    return test, test.counts.errors
+
+
+# kselftest's "ok 3 # XFAIL reason" has no test name, which the KTAP parser
+# does not take as a result line; give such lines a name.
+UNNAMED_RESULT_RE = re.compile(r'^(\s*(?:not )?ok \d+) (# .*)$')
+
+
+def parse_kselftests(kp, lines, report, problems):
+    """Parse guest-init's document: first its own top-level results, then
+    each test's nested output on its own, so a test whose TAP is broken
+    cannot swallow the results of the tests after it."""
+    if os.path.exists(report):
+        os.unlink(report)
+    top = [l for l in lines if not l.startswith('    ')]
+    test, errors = parse_ktap(kp, top, report)
+    blocks, block = [], []
+    for l in lines:
+        if l.startswith('    '):
+            block.append(UNNAMED_RESULT_RE.sub(r'\1 (unnamed) \2', l[4:]))
+        elif re.match(r'^(not )?ok \d+ ', l):
+            blocks.append(block)
+            block = []
+    suites = {}
+    for i, sub in enumerate(test.subtests):
+        own = status_word(kp, sub.status)
+        nested = blocks[i] if i < len(blocks) else []
+        cases = [('', own)]
+        if any(VERSION_RE.match(l) for l in nested):
+            with open(report, 'a') as rep:
+                rep.write(f'--- {sub.name} ---\n')
+            ntest, nerr = parse_ktap(kp, nested, report)
+            if nerr:
+                problems[EXIT_MISSING].append(
+                    f'kselftest: {sub.name}: {nerr} KTAP parse error(s) in its output')
+            elif ntest.subtests:
+                cases = flatten(kp, ntest, '', [])
+        suites[sub.name] = (own, cases)
+    return suites, errors
+
+
+def has_plan(lines):
+    """A KTAP document must start with a version line followed by a plan."""
+    for i, line in enumerate(lines):
+        if VERSION_RE.match(TIMESTAMP_RE.sub('', line)):
+            rest = [TIMESTAMP_RE.sub('', l) for l in lines[i + 1:i + 3]]
+            return any(PLAN_RE.match(l) for l in rest)
+    return False
+
+
+def flatten(kp, test, prefix, out):
+    """(name, status) for each leaf test case, names joined with '.'."""
+    for sub in test.subtests:
+        name = f'{prefix}{sub.name}'
+        if sub.subtests:
+            flatten(kp, sub, name + '.', out)
+        else:
+            out.append((name, status_word(kp, sub.status)))
+    return out
+
+
+def status_word(kp, status):
+    return {
+        kp.TestStatus.SUCCESS: 'PASS',
+        kp.TestStatus.SKIPPED: 'SKIP',
+        kp.TestStatus.FAILURE: 'FAIL',
+        kp.TestStatus.TEST_CRASHED: 'CRASH',
+        kp.TestStatus.NO_TESTS: 'NO_TESTS',
+    }.get(status, 'ERROR')
+
+
+def count(cases):
+    c = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
+    for _, st in cases:
+        c['SKIP' if st == 'SKIP' else 'PASS' if st == 'PASS' else 'FAIL'] += 1
+    return c
+
+
+def git(tree, *args):
+    try:
+        return subprocess.run(['git', '-C', tree] + list(args), check=True,
+                              capture_output=True, text=True).stdout.strip()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return ''
+
+
+def read_list(path):
+    if not path or not os.path.exists(path):
+        return []
+    return [l.split('#')[0].strip() for l in read_lines(path)
+            if l.split('#')[0].strip()]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--results', required=True, help='results directory')
+    ap.add_argument('--tree', required=True, help='kernel tree (for kunit_parser)')
+    ap.add_argument('--console', help='console log (default RESULTS/console.log)')
+    ap.add_argument('--kunit-suites', help='file: KUnit suites that must report')
+    ap.add_argument('--plan', help='guest plan file: tests that must report')
+    ap.add_argument('--baseline', help='file: "name STATUS" lines to compare with')
+    ap.add_argument('--known-splats', help='file: kernel splats that are not failures')
+    ap.add_argument('--base-desc', default='', help='base tree description')
+    ap.add_argument('--config', default='', help='kernel .config used')
+    args = ap.parse_args()
+
+    kp = load_parser(args.tree)
+    res = args.results
+    console = args.console or os.path.join(res, 'console.log')
+    out = []
+    say = out.append
+    problems = {EXIT_CRASH: [], EXIT_TIMEOUT: [], EXIT_MISSING: [], EXIT_FAILED: []}
+
+    lines = read_lines(console) if os.path.exists(console) else []
+    if not lines:
+        problems[EXIT_MISSING].append(f'console log {console} is empty or missing')
+
+    qemu_status = None
+    st_path = os.path.join(res, 'qemu.status')
+    if os.path.exists(st_path):
+        qemu_status = open(st_path).read().strip()
+
+    # Header: what was run.
+    say('== summary ==')
+    say(f'base:     {args.base_desc or "unknown"}')
+    head = git(args.tree, 'rev-parse', 'HEAD')
+    base = git(args.tree, 'rev-parse', 'base')
+    if head and base:
+        subjects = git(args.tree, 'log', '--reverse', '--format=%s',
+                       f'{base}..{head}').splitlines()
+        if subjects:
+            say(f'patches:  {len(subjects)} applied, first "{subjects[0]}", '
+                f'last "{subjects[-1]}"')
+        else:
+            say('patches:  none applied (bare base)')
+    if args.config:
+        say(f'config:   {args.config}')
+    qcmd = os.path.join(res, 'qemu-command.txt')
+    if os.path.exists(qcmd):
+        say(f'qemu:     {open(qcmd).read().strip()}')
+
+    text = [TIMESTAMP_RE.sub('', l) for l in lines]
+    smmu = [l for l in text if 'arm-smmu-v3' in l and 'features' in l]
+    say(f'smmuv3:   {smmu[0].strip() if smmu else "NOT PROBED"}')
+    pci_ids, groups = {}, {}
+    for l in text:
+        m = re.match(r'pci (\S+): \[([0-9a-f]{4}:[0-9a-f]{4})\] type', l)
+        if m:
+            pci_ids[m.group(1)] = m.group(2)
+        m = re.match(r'\S+ ([0-9a-f]{4}:\S+): Adding to iommu group (\d+)', l)
+        if m:
+            groups[m.group(1)] = m.group(2)
+    behind = [f'{d} [{i}] ' + (f'iommu group {groups[d]}' if d in groups else 'not attached (no driver bound)')
+              for d, i in sorted(pci_ids.items())]
+    say('pci:      ' + ('\n          '.join(behind) if behind else 'no PCI devices found'))
+
+    # Crashes and warnings anywhere in the console, one entry per splat.
+    known = read_known_splats(args.known_splats)
+    known_seen = []
+    i = 0
+    while i < len(lines):
+        if not CRASH_RE.search(lines[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and end < i + 80 and not SPLAT_END_RE.search(lines[end - 1]):
+            end += 1
+        title = lines[i].strip()
+        body = '\n'.join(lines[i:end])
+        reason = next((r for t, b, r in known if t.search(title) and b.search(body)), None)
+        if reason:
+            known_seen.append(f'console line {i + 1}: {title} (known: {reason})')
+        else:
+            problems[EXIT_CRASH].append(f'console line {i + 1}: {title}')
+        i = end
+    if known_seen:
+        say(f'known base-tree splats: {len(known_seen)} (tests/known-splats.txt)')
+        for k in sorted(set(k.split(': ', 1)[1] for k in known_seen)):
+            say(f'  {k}')
+
+    # Timeouts: the whole run, or one test killed by guest-init.
+    started = any(START_MARK in l for l in lines)
+    ended = any(END_MARK in l for l in lines)
+    if qemu_status in ('124', '137'):
+        where = 'during the tests' if started else 'during boot (guest-init never started)'
+        problems[EXIT_TIMEOUT].append(f'QEMU timed out {where}')
+    elif not ended and lines:
+        where = 'after guest-init started' if started else 'before guest-init started'
+        problems[EXIT_MISSING].append(f'the guest stopped {where} without finishing the tests')
+    for l in lines:
+        m = TIMEOUT_RE.search(l)
+        if m:
+            problems[EXIT_TIMEOUT].append(f'test {m.group(1)} timed out after {m.group(2)} s')
+
+    # Split the two KTAP documents and parse them with the kernel's parser.
+    begin = next((i for i, l in enumerate(lines) if BEGIN_MARK in l), len(lines))
+    end = next((i for i, l in enumerate(lines) if END_MARK in l), len(lines))
+    parts = {'kunit': lines[:begin], 'kselftest': lines[begin + 1:end]}
+    results = {}
+    for part, plines in parts.items():
+        path = os.path.join(res, f'{part}.log')
+        with open(path, 'w') as f:
+            f.write('\n'.join(plines) + '\n')
+        expected = (read_list(args.kunit_suites) if part == 'kunit'
+                    else [l.split()[0] for l in read_list(args.plan)])
+        if not expected:
+            continue
+        say(f'{part} KTAP: {path}' + (f' (reproduce: tools/testing/kunit/kunit.py parse {path})'
+                                      if part == 'kunit' else
+                                      ' (top level and each test parsed apart; report: kselftest-parse.txt)'))
+        if not has_plan(plines):
+            problems[EXIT_MISSING].append(f'{part}: no KTAP version line and plan')
+            continue
+        report = os.path.join(res, f'{part}-parse.txt')
+        if part == 'kunit':
+            test, errors = parse_ktap(kp, plines, report)
+            suites = {sub.name: (status_word(kp, sub.status),
+                                 flatten(kp, sub, '', []) if sub.subtests
+                                 else [('', status_word(kp, sub.status))])
+                      for sub in test.subtests}
+        else:
+            suites, errors = parse_kselftests(kp, plines, report, problems)
+        if errors:
+            problems[EXIT_MISSING].append(
+                f'{part}: {errors} KTAP parse error(s), see {report}')
+        results[part] = suites
+        for name in expected:
+            if name not in suites:
+                problems[EXIT_MISSING].append(f'{part}: expected {name} did not report')
+
+    # Per-suite lines; crashed and failed first.
+    all_cases = {}
+    totals = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
+    for part in ('kunit', 'kselftest'):
+        suites = results.get(part, {})
+        say(f'{part}: {len(suites)} suite(s)')
+        rows = []
+        for name, (own, cases) in suites.items():
+            c = count(cases)
+            if own not in ('PASS', 'SKIP') and c['FAIL'] == 0:
+                c['FAIL'] += 1
+                cases = cases + [('(suite result)', own)]
+            for cname, st in cases:
+                key = f'{part}:{name}' + (f'.{cname}' if cname else '')
+                all_cases[key] = st
+            for k in totals:
+                totals[k] += c[k]
+            bad = own not in ('PASS', 'SKIP') or c['FAIL']
+            rows.append((0 if own == 'CRASH' else 1 if bad else 2, name, own, c))
+            if bad:
+                problems[EXIT_FAILED].append(f'{part}: {name}: {own}, {c["FAIL"]} failed')
+        for _, name, own, c in sorted(rows, key=lambda r: r[0]):
+            say(f'  {name:32} {own:6} pass {c["PASS"]:3}  fail {c["FAIL"]:3}  skip {c["SKIP"]:3}')
+
+    # Each case's result, and the comparison with the recorded baseline.
+    with open(os.path.join(res, 'results.txt'), 'w') as f:
+        for k in sorted(all_cases):
+            f.write(f'{k} {all_cases[k]}\n')
+    if args.baseline:
+        regress, new = [], []
+        if not os.path.exists(args.baseline):
+            problems[EXIT_MISSING].append(f'baseline {args.baseline} does not exist')
+        else:
+            base_cases = dict(l.rsplit(' ', 1) for l in read_list(args.baseline))
+            for k, st in sorted(base_cases.items()):
+                now = all_cases.get(k, 'MISSING')
+                if st == 'PASS' and now != 'PASS' or st == 'SKIP' and now not in ('PASS', 'SKIP'):
+                    regress.append(f'{k}: {st} -> {now}')
+            new = [k for k in all_cases if k not in base_cases]
+        say(f'baseline: {args.baseline}: {len(regress)} regression(s), {len(new)} new case(s)')
+        for r in regress:
+            say(f'  regression {r}')
+            problems[EXIT_FAILED].append(f'regression {r}')
+
+    say('')
+    code = EXIT_OK
+    for c, label in ((EXIT_CRASH, 'crash'), (EXIT_TIMEOUT, 'timeout'),
+                     (EXIT_MISSING, 'missing'), (EXIT_FAILED, 'failed')):
+        for p in problems[c]:
+            say(f'{label.upper()}: {p}')
+        if problems[c] and code == EXIT_OK:
+            code = c
+    say(f'totals: {totals["PASS"]} passed, {totals["FAIL"]} failed, {totals["SKIP"]} skipped')
+    say(f'result: {"PASS" if code == EXIT_OK else "FAIL"} (exit {code})')
+
+    # Crashes and timeouts are listed first, the rest in order.
+    head_lines = [l for l in out if l.startswith(('CRASH', 'TIMEOUT'))]
+    text_out = '\n'.join(out[:1] + head_lines + [l for l in out[1:] if l not in head_lines])
+    print(text_out)
+    with open(os.path.join(res, 'summary.txt'), 'w') as f:
+        f.write(text_out + '\n')
+    return code
+
+
+if __name__ == '__main__':
+    sys.exit(main())

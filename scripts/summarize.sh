@@ -1,0 +1,18 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Judge the run in $RESULTS (console.log, qemu.status) and print the summary.
+. "$(dirname "$0")/lib.sh"
+
+BASELINE=${BASELINE:-$TOP/tests/baseline/$ARCH.txt}
+step "summary: $RESULTS"
+desc=
+[ -f "$BUILD/base.env" ] && desc=$(. "$BUILD/base.env" && echo "$BASE_DESC")
+frags=$(cat "$BUILD/$ARCH/kconfig/fragments" 2>/dev/null || true)
+code=0
+run python3 "$TOP/scripts/summarize.py" --results "$RESULTS" --tree "$TREE" \
+	--kunit-suites "$TOP/tests/kunit-suites.txt" \
+	--plan "${PLAN:-$TOP/guest/vm-tests.plan}" \
+	--baseline "$BASELINE" --known-splats "$TOP/tests/known-splats.txt" \
+	--base-desc "$desc" \
+	--config "$KOUT/.config ($frags)" || code=$?
+exit $code

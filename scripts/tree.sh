@@ -1,0 +1,118 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Make $TREE a git tree at the base with patches/series applied by git am,
+# one commit per patch. Unchanged base and patches: nothing is touched, so
+# the incremental kernel build stays incremental.
+#
+# SERIES_PART=all (default) applies every patch; SERIES_PART=test-only
+# applies only the patches after the "# test-only" line (the baseline run).
+. "$(dirname "$0")/lib.sh"
+
+SERIES=${SERIES:-$TOP/patches/series}
+SERIES_PART=${SERIES_PART:-all}
+[ -f "$BUILD/base.env" ] || die $EXIT_USAGE "no $BUILD/base.env: run scripts/base.sh first"
+. "$BUILD/base.env"
+
+# patches/series: one file name a line, '#' comments; the line
+# "# test-only: not for upstream" starts the patches the cover letter
+# does not send.
+list_patches() {
+	local part=$1 in_test=0 line
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		'# test-only'*) in_test=1; continue ;;
+		'#'* | '') continue ;;
+		esac
+		case $part in
+		all) echo "$line" ;;
+		upstream) [ $in_test = 0 ] && echo "$line" ;;
+		test-only) [ $in_test = 1 ] && echo "$line" ;;
+		esac
+	done <"$SERIES"
+	return 0
+}
+
+[ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
+[ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
+mapfile -t upstream < <(list_patches upstream)
+mapfile -t patches < <(list_patches "$SERIES_PART")
+for p in "${patches[@]}"; do
+	[ -f "$TOP/patches/$p" ] || die $EXIT_PATCH "patches/series names $p, which does not exist"
+done
+
+stamp=$( { echo "$BASE_REPO $BASE_COMMIT $SERIES_PART"
+	for p in "${patches[@]}"; do echo "$p"; cat "$TOP/patches/$p"; done
+	} | sha256sum | cut -d' ' -f1)
+
+
+# After 'make export' the patches describe the tree as it is: record that.
+if [ "${1:-}" = --mark-exported ]; then
+	git -C "$TREE" config harness.stamp "$stamp"
+	git -C "$TREE" config harness.applied-head "$(git -C "$TREE" rev-parse HEAD)"
+	exit 0
+fi
+
+# Refuse to throw away work done in the tree (make tree) that was never
+# exported: new commits, or uncommitted changes.
+if [ -d "$TREE/.git" ] && [ "${FORCE:-0}" != 1 ]; then
+	applied=$(git -C "$TREE" config --get harness.applied-head || true)
+	head=$(git -C "$TREE" rev-parse HEAD)
+	if [ -n "$applied" ] && [ "$head" != "$applied" ]; then
+		die $EXIT_USAGE "$TREE has commits that are not in patches/ (HEAD $head). Run 'make export', or FORCE=1 to discard them."
+	fi
+	if [ -n "$(git -C "$TREE" status --porcelain --untracked-files=no)" ]; then
+		die $EXIT_USAGE "$TREE has uncommitted changes. Commit and 'make export' them, or FORCE=1 to discard them."
+	fi
+fi
+
+if [ -d "$TREE/.git" ] &&
+   [ "$(git -C "$TREE" config --get harness.base-repo || true)" = "$BASE_REPO" ] &&
+   [ "$(git -C "$TREE" config --get harness.stamp || true)" = "$stamp" ]; then
+	info "tree is up to date: $(git -C "$TREE" log -1 --format='%h %s')"
+	exit 0
+fi
+
+if [ ! -d "$TREE/.git" ] ||
+   [ "$(git -C "$TREE" config --get harness.base-repo || true)" != "$BASE_REPO" ]; then
+	rm -rf "$TREE"
+	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
+	git -C "$TREE" config harness.base-repo "$BASE_REPO"
+	git -C "$TREE" config user.name >/dev/null ||
+		git -C "$TREE" config user.name "secondary-tlb harness"
+	git -C "$TREE" config user.email >/dev/null ||
+		git -C "$TREE" config user.email "harness@localhost"
+fi
+
+# Fetch the base commit by hash (a KSRC ref may be a tag or a branch).
+git -C "$TREE" cat-file -e "$BASE_COMMIT^{commit}" 2>/dev/null ||
+	run git -C "$TREE" fetch -q origin "$BASE_COMMIT"
+# reset --hard only rewrites files that differ, so mtimes of unchanged
+# files survive and kbuild rebuilds only what the patches change.
+git -C "$TREE" am --abort >/dev/null 2>&1 || true
+run git -C "$TREE" checkout -q --detach "$BASE_COMMIT" 2>/dev/null ||
+	run git -C "$TREE" checkout -q -f --detach "$BASE_COMMIT"
+run git -C "$TREE" reset -q --hard "$BASE_COMMIT"
+git -C "$TREE" tag -f base "$BASE_COMMIT" >/dev/null
+
+n=0
+for p in "${patches[@]}"; do
+	n=$((n + 1))
+	if ! out=$(git -C "$TREE" am -q "$TOP/patches/$p" 2>&1); then
+		git -C "$TREE" am --abort >/dev/null 2>&1 || true
+		echo "$out" >&2
+		die $EXIT_PATCH "patch $n, patches/$p, does not apply to $BASE_DESC (git am output above)"
+	fi
+	printf '    applied %s\n' "$p"
+	# Mark the end of the upstream part for make export.
+	if [ "$SERIES_PART" = all ] && [ "$n" = "${#upstream[@]}" ]; then
+		git -C "$TREE" tag -f upstream-end >/dev/null
+	fi
+done
+[ "$SERIES_PART" = all ] && [ ${#upstream[@]} = 0 ] &&
+	git -C "$TREE" tag -f upstream-end "$BASE_COMMIT" >/dev/null
+[ "$SERIES_PART" != all ] && git -C "$TREE" tag -d upstream-end >/dev/null 2>&1 || true
+
+git -C "$TREE" config harness.stamp "$stamp"
+git -C "$TREE" config harness.applied-head "$(git -C "$TREE" rev-parse HEAD)"
+git -C "$TREE" config harness.series-part "$SERIES_PART"
+info "applied $n patch(es); HEAD: $(git -C "$TREE" log -1 --format='%h %s')"
