@@ -119,11 +119,17 @@ def parse_kselftests(kp, lines, report, problems):
 
 
 def has_plan(lines):
-    """A KTAP document must start with a version line followed by a plan."""
-    for i, line in enumerate(lines):
-        if VERSION_RE.match(TIMESTAMP_RE.sub('', line)):
-            rest = [TIMESTAMP_RE.sub('', l) for l in lines[i + 1:i + 3]]
-            return any(PLAN_RE.match(l) for l in rest)
+    """A KTAP document starts with a version line, then (after diagnostic
+    lines, if any) a plan at the same indentation."""
+    text = [TIMESTAMP_RE.sub('', l) for l in lines]
+    for i, line in enumerate(text):
+        if VERSION_RE.match(line):
+            indent = line[:len(line) - len(line.lstrip())]
+            for nxt in text[i + 1:]:
+                if nxt.startswith(indent + '#'):
+                    continue
+                return nxt.startswith(indent) and bool(PLAN_RE.match(nxt[len(indent):]))
+            return False
     return False
 
 
