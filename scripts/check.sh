@@ -39,6 +39,7 @@ stage() {	# name command...: run a stage, keep its log, remember failure
 
 stage deps "$S/deps.sh"
 stage base "$S/base.sh"
+[ $rc != 0 ] || stage tree "$S/tree.sh"
 [ $rc = 0 ] || { echo "0 passed, 1 failed"; exit $rc; }
 
 stage checkpatch "$S/checkpatch.sh"
