@@ -38,7 +38,8 @@ build_at() {	# label arch
 	x86_64) target=bzImage ;;
 	powerpc) target=vmlinux ;;
 	esac
-	if kmake "$a" "$out" $target >"$log" 2>&1; then
+	kmake_argv "$a" "$out" $target
+	if with_progress "$log" "${KMAKE_ARGV[@]}"; then
 		echo "bisect: PASS $label $a"
 		return 0
 	fi

@@ -14,7 +14,8 @@ step "kernel: build $ARCH $image in $KOUT"
 [ -f "$KOUT/.config" ] || die $EXIT_USAGE "no $KOUT/.config: run scripts/kconfig.sh first"
 mkdir -p "$RESULTS"
 log=$RESULTS/build-kernel-$ARCH.log
-kmake "$ARCH" "$KOUT" $image headers >"$log" 2>&1 || {
+kmake_argv "$ARCH" "$KOUT" $image headers
+with_progress "$log" "${KMAKE_ARGV[@]}" || {
 	grep -E 'error|Error' "$log" | head -n 20 >&2
 	die $EXIT_BUILD "kernel build failed (full log: $log)"
 }

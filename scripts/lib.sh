@@ -23,6 +23,10 @@ ARCH=${ARCH:-arm64}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# Paths under the checkout become relative, so a fresh clone elsewhere (CI)
+# hits the cache filled by another clone.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$TOP}
+export CCACHE_NOHASHDIR=1
 
 # The edited/applied kernel tree and the per-architecture output trees.
 TREE=${TREE:-$BUILD/tree}
@@ -78,14 +82,43 @@ cross_compile_for() {
 	esac
 }
 
-# Kernel make for one architecture and output directory.
-kmake() {
-	local arch=$1 out=$2
+# The kernel make command for one architecture and output directory, in
+# the array KMAKE_ARGV.
+kmake_argv() {
+	local arch=$1 out=$2 cross
 	shift 2
-	local cross
 	cross=$(cross_compile_for "$arch")
-	run make -C "$TREE" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" -j"$JOBS" "$@"
+	KMAKE_ARGV=(make -C "$TREE" O="$out" ARCH="$arch" CROSS_COMPILE="$cross"
+		CC="ccache ${cross}gcc" -j"$JOBS" "$@")
+}
+
+kmake() {
+	kmake_argv "$@"
+	run "${KMAKE_ARGV[@]}"
+}
+
+# Run a long command with its output in a log, printing its last log line
+# once a minute so a long build shows it is alive.
+with_progress() {	# log command...
+	local log=$1 pid rc=0
+	shift
+	printf '+ %s> %s 2>&1\n' "$(printf '%q ' "$@")" "$log" >&2
+	"$@" >"$log" 2>&1 &
+	pid=$!
+	while ! wait_timeout "$pid" 60; do
+		printf '    [%s] %s\n' "$(elapsed)" "$(tail -n 1 "$log" 2>/dev/null | cut -c1-100)"
+	done
+	wait "$pid" || rc=$?
+	return $rc
+}
+
+wait_timeout() {	# pid seconds: 0 when pid has exited
+	local i
+	for ((i = 0; i < $2; i++)); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 1
+	done
+	! kill -0 "$1" 2>/dev/null
 }
 
 mkdir -p "$CACHE" "$BUILD"
