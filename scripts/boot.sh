@@ -44,7 +44,7 @@ fi
 
 step "boot: $ARCH guest, test plan (timeout ${QEMU_TIMEOUT}s)"
 console=$RESULTS/console.log
-printf '%s\n' "$(printf '%q ' "${qemu[@]}" -display none -monitor none -serial "file:$console")" \
+printf '%s\n' "$(quote_cmd "${qemu[@]}" -display none -monitor none -serial "file:$console")" \
 	>"$RESULTS/qemu-command.txt"
 rm -f "$console" "$RESULTS/qemu.status"
 status=0

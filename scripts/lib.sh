@@ -55,9 +55,22 @@ die() {
 	exit "$code"
 }
 
+# A command line as a shell would read it back; plain words stay plain.
+quote_cmd() {
+	local a out=
+	for a in "$@"; do
+		if [[ $a =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then
+			out+="$a "
+		else
+			out+="'${a//\'/\'\\\'\'}' "
+		fi
+	done
+	printf '%s' "${out% }"
+}
+
 # Print a command exactly as it will run, then run it.
 run() {
-	printf '+ %s\n' "$(printf '%q ' "$@")" >&2
+	printf '+ %s\n' "$(quote_cmd "$@")" >&2
 	"$@"
 }
 
@@ -65,7 +78,7 @@ run() {
 run_logged() {
 	local log=$1
 	shift
-	printf '+ %s> %s 2>&1\n' "$(printf '%q ' "$@")" "$log" >&2
+	printf '+ %s > %s 2>&1\n' "$(quote_cmd "$@")" "$log" >&2
 	if ! "$@" >"$log" 2>&1; then
 		echo "---- last lines of $log ----" >&2
 		tail -n 40 "$log" >&2
@@ -102,7 +115,7 @@ kmake() {
 with_progress() {	# log command...
 	local log=$1 pid rc=0
 	shift
-	printf '+ %s> %s 2>&1\n' "$(printf '%q ' "$@")" "$log" >&2
+	printf '+ %s > %s 2>&1\n' "$(quote_cmd "$@")" "$log" >&2
 	"$@" >"$log" 2>&1 &
 	pid=$!
 	while ! wait_timeout "$pid" 60; do
