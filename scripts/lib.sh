@@ -23,10 +23,9 @@ ARCH=${ARCH:-arm64}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
-# Paths under the checkout become relative, so a fresh clone elsewhere (CI)
-# hits the cache filled by another clone.
-export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$TOP}
-export CCACHE_NOHASHDIR=1
+# No CCACHE_BASEDIR: it would make ccache hit across checkouts, but its
+# relative paths defeat kbuild's -fmacro-prefix-map, so __FILE__ in WARN
+# splats would read "../../tree/mm/..." instead of "mm/...".
 
 # The edited/applied kernel tree and the per-architecture output trees.
 TREE=${TREE:-$BUILD/tree}
