@@ -7,7 +7,7 @@
 PACKAGES="linux-source-6.1 qemu-system-arm qemu-system-x86 qemu-system-ppc
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-powerpc64le-linux-gnu
 	ccache make gcc flex bison bc libssl-dev libelf-dev cpio xz-utils
-	rsync git python3 perl sparse dpkg-dev
+	rsync git python3 python3-ply python3-git perl sparse dpkg-dev
 	libnuma-dev:arm64 libcap-dev:arm64"
 
 step "deps: Debian packages"

@@ -14,6 +14,11 @@ x86_64) default="guest-base.config mm.config kunit.config x86_64.config" ;;
 powerpc) default="guest-base.config mm.config kunit.config powerpc.config" ;;
 *) default="" ;;
 esac
+# The test-only patches add the SSID-0 binding and the edu test driver:
+# enable them on arm64 whenever the tree has them.
+if [ "$ARCH" = arm64 ] && grep -q '^config EDU_SVA_TEST$' "$TREE/drivers/misc/Kconfig"; then
+	default="$default edu-sva-test.config"
+fi
 FRAGMENTS=${FRAGMENTS:-$default}
 [ -n "$FRAGMENTS" ] || die $EXIT_USAGE "no Kconfig fragments for ARCH=$ARCH"
 
