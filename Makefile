@@ -5,7 +5,7 @@
 S := scripts
 .DEFAULT_GOAL := help
 .PHONY: help run check deps base tree config kernel guest boot shell \
-	summary checkpatch bisect selftest export baseline clean
+	summary checkpatch bisect reproducer selftest export baseline clean
 
 help:
 	@echo 'Main jobs:'
@@ -18,7 +18,7 @@ help:
 	@echo '  make deps       install (as root) or list the Debian packages needed'
 	@echo '  make base       the base tree as a cached git commit'
 	@echo '  make tree       build/tree: the base plus one commit per patch (editable)'
-	@echo '  make config     build/<arch>/kernel/.config from config/*.config'
+	@echo '  make config     build/tree/out-<arch>/.config from config/*.config'
 	@echo '  make kernel     build the kernel (incremental, ccache)'
 	@echo '  make guest      build guest-init, busybox and the kselftests into an initramfs'
 	@echo '  make boot       boot the guest and run the tests (console in results/latest)'
@@ -28,6 +28,9 @@ help:
 	@echo '  make export     regenerate patches/ from build/tree'
 	@echo '  make checkpatch checkpatch.pl --strict on every patch'
 	@echo '  make bisect     build after each patch on three architectures'
+	@echo '  make reproducer the edu SVA reproducer on the base tree plus the test-only'
+	@echo '                  patches and on the full series, -cpu max and cortex-a57'
+	@echo '                  (REPRODUCER_KERNELS="base series", REPRODUCER_CPUS)'
 	@echo '  make selftest   check the harness judges saved failure logs correctly'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
 	@echo '  make clean      remove build/ and results/ (the cache stays)'
@@ -73,6 +76,9 @@ checkpatch:
 
 bisect:
 	$(S)/bisect-build.sh
+
+reproducer: base
+	$(S)/reproducer.sh
 
 selftest:
 	$(S)/selftest.sh

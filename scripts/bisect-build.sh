@@ -21,7 +21,7 @@ mkdir -p "$RESULTS/bisect"
 
 step "bisect: ${#commits[@]} patch(es) on $ARCHES"
 for a in $ARCHES; do
-	ARCH=$a KOUT=$BUILD/$a/kernel "$S/kconfig.sh"
+	ARCH=$a KOUT=$(kout_for "$a") "$S/kconfig.sh"
 	echo "bisect: PASS config $a"
 done
 if [ ${#commits[@]} = 0 ]; then
@@ -31,7 +31,7 @@ fi
 
 build_at() {	# label arch
 	local label=$1 a=$2 log out
-	out=$BUILD/$a/kernel
+	out=$(kout_for "$a")
 	log=$RESULTS/bisect/$label-$a.log
 	case $a in
 	arm64) target=Image ;;
@@ -73,7 +73,7 @@ while IFS= read -r f; do
 	o=${f%.c}.o
 	found=
 	for a in $ARCHES; do
-		[ -f "$BUILD/$a/kernel/$o" ] && found="$found $a"
+		[ -f "$(kout_for "$a")/$o" ] && found="$found $a"
 	done
 	if [ -n "$found" ]; then
 		echo "bisect: PASS compiled $f on$found"

@@ -7,7 +7,9 @@
 #
 # Tunables: QEMU_CPU (max: hardware dirty-bit management; cortex-a57:
 # none), QEMU_TIMEOUT (seconds for the whole test run), QEMU_APPEND (extra
-# kernel command line), QEMU_EXTRA (extra QEMU arguments, e.g. -trace).
+# kernel command line), QEMU_EXTRA (extra QEMU arguments, e.g. -trace),
+# QEMU_RNG=0 (no virtio-rng: then the edu device is the only DMA master
+# behind the SMMU, and every SMMU command in a trace is the test's).
 # The verdict is not made here: scripts/summarize.sh reads the console
 # log and $RESULTS/qemu.status (QEMU's exit code, 124 for a timeout).
 . "$(dirname "$0")/lib.sh"
@@ -29,10 +31,11 @@ qemu=(qemu-system-aarch64
 	-object memory-backend-ram,id=mem1,size=2G
 	-numa node,nodeid=0,cpus=0-1,memdev=mem0
 	-numa node,nodeid=1,cpus=2-3,memdev=mem1
-	-nic none -device virtio-rng-pci
+	-nic none
 	-device edu,dma_mask=0xffffffffffff
 	-kernel "$image" -initrd "$initramfs" -append "$append"
 	-no-reboot)
+[ "${QEMU_RNG:-1}" = 0 ] || qemu+=(-device virtio-rng-pci)
 # shellcheck disable=SC2206 # QEMU_EXTRA is a list of words on purpose
 qemu+=(${QEMU_EXTRA:-})
 

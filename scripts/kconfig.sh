@@ -29,7 +29,7 @@ for f in $FRAGMENTS ${EXTRA_FRAGMENTS:-}; do
 	files+=("$TOP/config/$f")
 done
 
-gen=$BUILD/$ARCH/kconfig
+gen=$KOUT.kconfig
 mkdir -p "$gen" "$KOUT"
 cross=$(cross_compile_for "$ARCH")
 (

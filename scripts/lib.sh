@@ -23,13 +23,16 @@ ARCH=${ARCH:-arm64}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
-# No CCACHE_BASEDIR: it would make ccache hit across checkouts, but its
-# relative paths defeat kbuild's -fmacro-prefix-map, so __FILE__ in WARN
-# splats would read "../../tree/mm/..." instead of "mm/...".
 
-# The edited/applied kernel tree and the per-architecture output trees.
+# The edited/applied kernel tree and its per-architecture output trees.
+# An output tree is a direct subdirectory of the source tree, so kbuild
+# uses the relative srctree "..": the compiler sees no absolute path and
+# ccache hits across checkouts (CI clones) and across trees (the
+# reproducer's base tree), without CCACHE_BASEDIR, whose rewritten paths
+# would defeat -fmacro-prefix-map and put "../../tree/" in WARN splats.
 TREE=${TREE:-$BUILD/tree}
-KOUT=${KOUT:-$BUILD/$ARCH/kernel}
+kout_for() { echo "$TREE/out-$1"; }
+KOUT=${KOUT:-$(kout_for "$ARCH")}
 
 : "${HARNESS_T0:=$(date +%s)}"
 export HARNESS_T0

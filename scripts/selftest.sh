@@ -3,7 +3,8 @@
 # Harness self-tests: the summary must judge each saved console log in
 # tests/harness/<case>/ with the exit code in its 'expect' file (a pass,
 # a failing test, a regression, a panic, a WARN, a hang, a hung boot, a
-# test timeout, a missing suite, a missing plan). One line per case.
+# test timeout, a missing suite, a missing plan, an expected failure, an
+# unexpected pass). One line per case.
 . "$(dirname "$0")/lib.sh"
 
 H=$TOP/tests/harness
@@ -20,10 +21,17 @@ for d in "$H"/*/; do
 	rm -rf "$out"
 	mkdir -p "$out"
 	cp "$d/console.log" "$d/qemu.status" "$out/"
+	# A case with an expect-fail file is judged as the reproducer's
+	# runs are: against its expected failures, without a baseline.
+	if [ -f "$d/expect-fail" ]; then
+		judge=(--expect-fail "$d/expect-fail")
+	else
+		judge=(--baseline "$C/baseline.txt")
+	fi
 	got=0
 	python3 "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" \
 		--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" \
-		--baseline "$C/baseline.txt" --known-splats "$C/known-splats.txt" \
+		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
 	if [ "$got" = "$want" ]; then
 		echo "selftest: PASS $case: exit $got ($note)"

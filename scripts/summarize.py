@@ -185,6 +185,7 @@ def main():
     ap.add_argument('--plan', help='guest plan file: tests that must report')
     ap.add_argument('--baseline', help='file: "name STATUS" lines to compare with')
     ap.add_argument('--known-splats', help='file: kernel splats that are not failures')
+    ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
     ap.add_argument('--base-desc', default='', help='base tree description')
     ap.add_argument('--config', default='', help='kernel .config used')
     args = ap.parse_args()
@@ -313,9 +314,15 @@ def main():
             if name not in suites:
                 problems[EXIT_MISSING].append(f'{part}: expected {name} did not report')
 
-    # Per-suite lines; crashed and failed first.
+    # Per-suite lines; crashed and failed first. A case listed in
+    # --expect-fail must fail: its failure is expected (xfail), its pass
+    # or skip is a failure of the run.
+    xfail = set(read_list(args.expect_fail))
+    if args.expect_fail and not xfail:
+        problems[EXIT_MISSING].append(f'expected failures: {args.expect_fail} lists none')
     all_cases = {}
     totals = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
+    xfailed = []
     for part in ('kunit', 'kselftest'):
         suites = results.get(part, {})
         say(f'{part}: {len(suites)} suite(s)')
@@ -325,17 +332,29 @@ def main():
             if own not in ('PASS', 'SKIP') and c['FAIL'] == 0:
                 c['FAIL'] += 1
                 cases = cases + [('(suite result)', own)]
+            unexpected = 0
             for cname, st in cases:
                 key = f'{part}:{name}' + (f'.{cname}' if cname else '')
                 all_cases[key] = st
+                if key in xfail:
+                    if st == 'FAIL':
+                        xfailed.append(key)
+                    else:
+                        problems[EXIT_FAILED].append(f'{key}: {st}, expected to fail')
+                elif st not in ('PASS', 'SKIP'):
+                    unexpected += 1
             for k in totals:
                 totals[k] += c[k]
-            bad = own not in ('PASS', 'SKIP') or c['FAIL']
+            bad = own == 'CRASH' or unexpected or (own not in ('PASS', 'SKIP') and not c['FAIL'])
             rows.append((0 if own == 'CRASH' else 1 if bad else 2, name, own, c))
             if bad:
-                problems[EXIT_FAILED].append(f'{part}: {name}: {own}, {c["FAIL"]} failed')
+                problems[EXIT_FAILED].append(f'{part}: {name}: {own}, {unexpected} failed unexpectedly')
         for _, name, own, c in sorted(rows, key=lambda r: r[0]):
             say(f'  {name:32} {own:6} pass {c["PASS"]:3}  fail {c["FAIL"]:3}  skip {c["SKIP"]:3}')
+    if args.expect_fail:
+        say(f'expected failures: {args.expect_fail}: {len(xfailed)} of {len(xfail)} failed as expected')
+        for k in sorted(xfail - set(all_cases)):
+            problems[EXIT_MISSING].append(f'{k}: expected to fail, did not report')
 
     # Each case's result, and the comparison with the recorded baseline.
     with open(os.path.join(res, 'results.txt'), 'w') as f:

@@ -3,16 +3,21 @@
 # Judge the run in $RESULTS (console.log, qemu.status) and print the summary.
 . "$(dirname "$0")/lib.sh"
 
-BASELINE=${BASELINE:-$TOP/tests/baseline/$ARCH.txt}
+# BASELINE= (empty) judges without a baseline; EXPECT_FAIL=file lists the
+# cases that must fail (the reproducer on the base tree).
+BASELINE=${BASELINE-$TOP/tests/baseline/$ARCH.txt}
+judge=()
+[ -z "$BASELINE" ] || judge+=(--baseline "$BASELINE")
+[ -z "${EXPECT_FAIL:-}" ] || judge+=(--expect-fail "$EXPECT_FAIL")
 step "summary: $RESULTS"
 desc=
 [ -f "$BUILD/base.env" ] && desc=$(. "$BUILD/base.env" && echo "$BASE_DESC")
-frags=$(cat "$BUILD/$ARCH/kconfig/fragments" 2>/dev/null || true)
+frags=$(cat "$KOUT.kconfig/fragments" 2>/dev/null || true)
 code=0
 run python3 "$TOP/scripts/summarize.py" --results "$RESULTS" --tree "$TREE" \
 	--kunit-suites "$TOP/tests/kunit-suites.txt" \
 	--plan "${PLAN:-$TOP/guest/vm-tests.plan}" \
-	--baseline "$BASELINE" --known-splats "$TOP/tests/known-splats.txt" \
+	"${judge[@]}" --known-splats "$TOP/tests/known-splats.txt" \
 	--base-desc "$desc" \
 	--config "$KOUT/.config ($frags)" || code=$?
 exit $code

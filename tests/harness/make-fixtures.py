@@ -21,9 +21,12 @@ def index(pred, start=0):
     return next(i for i in range(start, len(base)) if pred(base[i]))
 
 
-def fixture(name, lines, expect, qemu_status=0, note=''):
+def fixture(name, lines, expect, qemu_status=0, note='', expect_fail=None):
     d = os.path.join(dst, name)
     os.makedirs(d, exist_ok=True)
+    if expect_fail:
+        with open(os.path.join(d, 'expect-fail'), 'w') as f:
+            f.write('\n'.join(expect_fail) + '\n')
     with open(os.path.join(d, 'console.log'), 'w') as f:
         f.write('\n'.join(lines))
     with open(os.path.join(d, 'qemu.status'), 'w') as f:
@@ -48,6 +51,10 @@ l[i] = '    not ok 1 hmm.hmm_device_private.open_close'
 j = index(lambda s: s == 'ok 1 hmm-tests', i)
 l[j] = 'not ok 1 hmm-tests # exit status 1'
 fixture('test-failure', l, 1, note='one hmm-tests case fails')
+fixture('expected-failure', l, 0, expect_fail=['kselftest:hmm-tests.hmm.hmm_device_private.open_close'],
+        note='the failing case is listed in --expect-fail')
+fixture('unexpected-pass', base, 1, expect_fail=['kselftest:hmm-tests.hmm.hmm_device_private.open_close'],
+        note='a case listed in --expect-fail passes')
 
 l = base[:]
 i = index(lambda s: s == 'ok 8 hugepage-mmap')

@@ -1,0 +1,110 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The end-to-end reproducer (tools/testing/selftests/vm/edu_sva_test.c)
+# on the emulated SMMUv3, on up to two kernels and two CPUs:
+#
+#   base    the base tree plus only the test-only patches ($BUILD/tree-base):
+#           the cases in tests/reproducer/base-<cpu>.xfail must fail (that
+#           proves the test detects the stale SMMU TLB entry) and every
+#           other case must pass; an unexpected pass fails the check.
+#   series  the full series ($BUILD/tree, the tree 'make run' uses):
+#           every case must pass.
+#
+# CPUs: max (hardware dirty-bit management) and cortex-a57 (none). QEMU
+# traces what the SMMU received; scripts/smmu_trace.py counts it per case.
+#
+#   scripts/reproducer.sh [base|series]...   default: $REPRODUCER_KERNELS
+#
+# Prints one "reproducer: PASS|FAIL <kernel>/<cpu> <case> ..." line per
+# case and a last line such as
+# "reproducer: base/max FAIL 3/22 (expected), series/max PASS 22/22".
+given_results=${RESULTS:-}
+. "$(dirname "$0")/lib.sh"
+# Run alone, it gets a results directory of its own.
+[ -n "$given_results" ] || RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-reproducer
+
+KERNELS=${*:-${REPRODUCER_KERNELS:-base series}}
+CPUS=${REPRODUCER_CPUS:-max cortex-a57}
+PLAN=$TOP/guest/reproducer.plan
+S=$TOP/scripts
+out=$RESULTS/reproducer
+mkdir -p "$out"
+echo "results: $out"
+code=0
+verdicts=()
+
+worse() {	# remember the first failure's exit code
+	[ "$code" != 0 ] || code=$1
+}
+
+for k in $KERNELS; do
+	case $k in
+	base) tree=$BUILD/tree-base part=test-only ;;
+	series) tree=$BUILD/tree part=all ;;
+	*) die $EXIT_USAGE "unknown kernel '$k' (base or series)" ;;
+	esac
+	step "reproducer: $k kernel ($part patches) in $tree"
+	# KOUT and GOUT follow TREE (see lib.sh).
+	env -u KOUT TREE="$tree" SERIES_PART=$part "$S/tree.sh" || exit
+	env -u KOUT TREE="$tree" "$S/kconfig.sh" || exit
+	grep -q '^CONFIG_EDU_SVA_TEST=y' "$tree/out-$ARCH/.config" ||
+		die $EXIT_KCONFIG "$tree has no CONFIG_EDU_SVA_TEST: are the test-only patches in patches/series?"
+	env -u KOUT TREE="$tree" RESULTS="$out/$k" "$S/build-kernel.sh" || exit
+	env -u KOUT TREE="$tree" RESULTS="$out/$k" PLAN="$PLAN" \
+		GOUT="$tree/out-$ARCH-reproducer-guest" "$S/build-guest.sh" || exit
+
+	for cpu in $CPUS; do
+		dir=$out/$k-$cpu
+		xfail=
+		[ "$k" = base ] && xfail=$TOP/tests/reproducer/base-$cpu.xfail
+		[ -z "$xfail" ] || [ -f "$xfail" ] ||
+			die $EXIT_USAGE "no $xfail: which cases must fail on the base tree with -cpu $cpu?"
+		mkdir -p "$dir"
+		# shellcheck disable=SC2046 # one word per trace argument
+		env -u KOUT TREE="$tree" RESULTS="$dir" QEMU_CPU="$cpu" QEMU_RNG=0 \
+			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} \
+			QEMU_EXTRA="-D $dir/qemu-trace.log $(python3 "$S/smmu_trace.py" --trace-args)" \
+			GOUT="$tree/out-$ARCH-reproducer-guest" "$S/boot.sh" || exit
+		rc=0
+		env -u KOUT TREE="$tree" RESULTS="$dir" PLAN="$PLAN" BASELINE= \
+			EXPECT_FAIL="$xfail" "$S/summarize.sh" >"$dir/summarize.log" 2>&1 || rc=$?
+		grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$dir/summary.txt" |
+			sed 's/^/    /' || true
+
+		step "reproducer: what the SMMU received, per case ($k, -cpu $cpu)"
+		python3 "$S/smmu_trace.py" --trace "$dir/qemu-trace.log" \
+			--results "$dir/results.txt" | tee "$dir/smmu-per-case.txt"
+
+		# One verdict line per case.
+		total=0 nfail=0
+		while read -r key st; do
+			case $key in kselftest:edu_sva_test.*) ;; *) continue ;; esac
+			c=${key#kselftest:edu_sva_test.}
+			total=$((total + 1))
+			[ "$st" = PASS ] || nfail=$((nfail + 1))
+			if [ -n "$xfail" ] && grep -qx "$key" "$xfail"; then
+				want=FAIL
+			else
+				want=PASS
+			fi
+			if [ "$st" = "$want" ]; then
+				echo "reproducer: PASS $k/$cpu $c: $st (expected)"
+			else
+				echo "reproducer: FAIL $k/$cpu $c: $st, expected $want"
+			fi
+		done <"$dir/results.txt"
+		[ "$rc" = 0 ] || worse "$rc"
+		[ "$total" -gt 0 ] || worse $EXIT_MISSING
+		if [ "$nfail" = 0 ]; then
+			verdicts+=("$k/$cpu PASS $total/$total")
+		elif [ "$rc" = 0 ] && [ -n "$xfail" ]; then
+			verdicts+=("$k/$cpu FAIL $nfail/$total (expected)")
+		else
+			verdicts+=("$k/$cpu FAIL $nfail/$total")
+		fi
+	done
+done
+
+summary=$(IFS=,; echo "${verdicts[*]}" | sed 's/,/, /g')
+echo "reproducer: $summary" | tee "$out/summary.txt"
+exit $code
