@@ -5,7 +5,7 @@
 S := scripts
 .DEFAULT_GOAL := help
 .PHONY: help run check deps base tree config kernel guest boot shell \
-	summary checkpatch bisect reproducer selftest export baseline clean
+	summary checkpatch bisect warnings reproducer kvm-x86 selftest export baseline clean
 
 help:
 	@echo 'Main jobs:'
@@ -28,9 +28,13 @@ help:
 	@echo '  make export     regenerate patches/ from build/tree'
 	@echo '  make checkpatch checkpatch.pl --strict on every patch'
 	@echo '  make bisect     build after each patch on three architectures'
+	@echo '  make warnings   W=1 and sparse warnings the series adds to the files it touches'
 	@echo '  make reproducer the edu SVA reproducer on the base tree plus the test-only'
 	@echo '                  patches and on the full series, -cpu max and cortex-a57'
 	@echo '                  (REPRODUCER_KERNELS="base series", REPRODUCER_CPUS)'
+	@echo '  make kvm-x86    x86_64 guest under TCG (-cpu max: SVM, NPT) running kvm_amd'
+	@echo '                  and KVM selftests, on the base and on the series'
+	@echo '                  (KVM_X86_KERNELS="base series")'
 	@echo '  make selftest   check the harness judges saved failure logs correctly'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
 	@echo '  make clean      remove build/ and results/ (the cache stays)'
@@ -77,8 +81,14 @@ checkpatch:
 bisect:
 	$(S)/bisect-build.sh
 
+warnings: base
+	$(S)/warnings.sh
+
 reproducer: base
 	$(S)/reproducer.sh
+
+kvm-x86: base
+	$(S)/kvm-x86.sh
 
 selftest:
 	$(S)/selftest.sh

@@ -4,7 +4,7 @@
  *
  * Mounts the pseudo filesystems, then either starts an interactive shell
  * (kernel command line "guest.mode=shell") or runs every test listed in a
- * plan file ("guest.plan=/etc/vm-tests.plan" by default) and prints the
+ * plan file ("guest.plan=/kselftest/vm/tests.plan" by default) and prints the
  * results as one KTAP document on the console:
  *
  *	guest-init: tests begin
@@ -432,7 +432,7 @@ int main(void)
 	/* Keep informational printk off the console while tests print. */
 	write_file("/proc/sys/kernel/printk", param("guest.loglevel", "4"));
 	write_file("/proc/sys/vm/nr_hugepages", param("guest.hugepages", "128"));
-	run_plan(param("guest.plan", "/kselftest/vm/vm-tests.plan"));
+	run_plan(param("guest.plan", "/kselftest/vm/tests.plan"));
 	power_off();
 	return 0;
 }

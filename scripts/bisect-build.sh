@@ -38,6 +38,11 @@ build_at() {	# label arch
 	x86_64) target=bzImage ;;
 	powerpc) target=vmlinux ;;
 	esac
+	# At an earlier patch, kbuild's syncconfig drops from .config the
+	# symbols a later patch adds (CONFIG_EDU_SVA_TEST): put back the
+	# config made for the end of the series, so they are on again when
+	# their Kconfig entry exists.
+	cmp -s "$out.kconfig/.config" "$out/.config" || cp "$out.kconfig/.config" "$out/.config"
 	kmake_argv "$a" "$out" $target
 	if with_progress "$log" "${KMAKE_ARGV[@]}"; then
 		echo "bisect: PASS $label $a"

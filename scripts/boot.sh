@@ -1,6 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Boot the arm64 guest in QEMU virt with an SMMUv3 and two NUMA nodes.
+# Boot the arm64 guest in QEMU virt with an SMMUv3 and two NUMA nodes, or
+# (ARCH=x86_64) an x86_64 q35 guest whose -cpu max has SVM and NPT, for
+# KVM tests under TCG.
 #
 #   scripts/boot.sh          run the test plan; console in $RESULTS/console.log
 #   scripts/boot.sh shell    interactive shell on this terminal
@@ -18,23 +20,34 @@ MODE=${1:-test}
 GOUT=${GOUT:-$BUILD/$ARCH/guest}
 QEMU_CPU=${QEMU_CPU:-max}
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-900}
-image=$KOUT/arch/arm64/boot/Image
+case $ARCH in
+arm64) image=$KOUT/arch/arm64/boot/Image ;;
+x86_64) image=$KOUT/arch/x86/boot/bzImage ;;
+*) die $EXIT_USAGE "no QEMU machine for ARCH=$ARCH" ;;
+esac
 initramfs=$GOUT/initramfs.cpio
 [ -f "$image" ] || die $EXIT_USAGE "no kernel $image: run scripts/build-kernel.sh"
 [ -f "$initramfs" ] || die $EXIT_USAGE "no $initramfs: run scripts/build-guest.sh"
 mkdir -p "$RESULTS"
 
-append="console=ttyAMA0 panic=-1 guest.mode=$MODE ${QEMU_APPEND:-}"
-qemu=(qemu-system-aarch64
-	-machine virt,iommu=smmuv3 -cpu "$QEMU_CPU" -smp 4 -m 4G
-	-object memory-backend-ram,id=mem0,size=2G
-	-object memory-backend-ram,id=mem1,size=2G
-	-numa node,nodeid=0,cpus=0-1,memdev=mem0
-	-numa node,nodeid=1,cpus=2-3,memdev=mem1
-	-nic none
-	-device edu,dma_mask=0xffffffffffff
-	-kernel "$image" -initrd "$initramfs" -append "$append"
-	-no-reboot)
+append="panic=-1 guest.mode=$MODE guest.plan=/kselftest/${SELFTESTS:-vm}/tests.plan ${QEMU_APPEND:-}"
+if [ "$ARCH" = arm64 ]; then
+	qemu=(qemu-system-aarch64
+		-machine virt,iommu=smmuv3 -cpu "$QEMU_CPU" -smp 4 -m 4G
+		-object memory-backend-ram,id=mem0,size=2G
+		-object memory-backend-ram,id=mem1,size=2G
+		-numa node,nodeid=0,cpus=0-1,memdev=mem0
+		-numa node,nodeid=1,cpus=2-3,memdev=mem1
+		-nic none
+		-device edu,dma_mask=0xffffffffffff
+		-kernel "$image" -initrd "$initramfs" -append "console=ttyAMA0 $append"
+		-no-reboot)
+else
+	qemu=(qemu-system-x86_64
+		-machine q35 -cpu "$QEMU_CPU" -smp 2 -m 4G -nic none
+		-kernel "$image" -initrd "$initramfs" -append "console=ttyS0 $append"
+		-no-reboot)
+fi
 [ "${QEMU_RNG:-1}" = 0 ] || qemu+=(-device virtio-rng-pci)
 # shellcheck disable=SC2206 # QEMU_EXTRA is a list of words on purpose
 qemu+=(${QEMU_EXTRA:-})
@@ -45,7 +58,7 @@ if [ "$MODE" = shell ]; then
 	exit $?
 fi
 
-step "boot: $ARCH guest, test plan (timeout ${QEMU_TIMEOUT}s)"
+step "boot: $ARCH guest, test plan ${SELFTESTS:-vm} (timeout ${QEMU_TIMEOUT}s)"
 console=$RESULTS/console.log
 printf '%s\n' "$(quote_cmd "${qemu[@]}" -display none -monitor none -serial "file:$console")" \
 	>"$RESULTS/qemu-command.txt"

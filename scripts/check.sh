@@ -48,6 +48,9 @@ tally "$RESULTS/checkpatch.log"
 stage bisect "$S/bisect-build.sh"
 tally "$RESULTS/bisect.log"
 
+stage warnings "$S/warnings.sh"
+tally "$RESULTS/warnings.log"
+
 step "check: make run"
 RUN_RESULTS=$RESULTS/run stage run "$S/run.sh"
 totals=$(grep -E '^totals: ' "$RESULTS/run/summary.txt" 2>/dev/null || true)

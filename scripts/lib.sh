@@ -136,4 +136,24 @@ wait_timeout() {	# pid seconds: 0 when pid has exited
 	! kill -0 "$1" 2>/dev/null
 }
 
+# The kernels the reproducer and the KVM run compare, by name: "base" is
+# the base plus only the test-only patches, "series" every patch. Sets
+# KTREE and KPART.
+kernel_tree() {
+	case $1 in
+	base) KTREE=$BUILD/tree-base KPART=test-only ;;
+	series) KTREE=$BUILD/tree KPART=all ;;
+	*) die $EXIT_USAGE "unknown kernel '$1' (base or series)" ;;
+	esac
+}
+
+# Apply, configure and build the $ARCH kernel in a tree (its output tree
+# follows it, see KOUT above): tree results-dir.
+build_kernel_in() {
+	local s=$TOP/scripts
+	env -u KOUT TREE="$1" SERIES_PART="$KPART" "$s/tree.sh" &&
+		env -u KOUT TREE="$1" "$s/kconfig.sh" &&
+		env -u KOUT TREE="$1" RESULTS="$2" "$s/build-kernel.sh"
+}
+
 mkdir -p "$CACHE" "$BUILD"

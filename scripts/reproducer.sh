@@ -15,6 +15,10 @@
 #
 #   scripts/reproducer.sh [base|series]...   default: $REPRODUCER_KERNELS
 #
+# REPRODUCER_KASAN=1 builds the kernels with KASAN (config/kasan.config),
+# in trees of their own (<tree>-kasan), e.g. to check that a process
+# exiting while bound unbinds with no use-after-free.
+#
 # Prints one "reproducer: PASS|FAIL <kernel>/<cpu> <case> ..." line per
 # case and a last line such as
 # "reproducer: base/max FAIL 3/22 (expected), series/max PASS 22/22".
@@ -38,23 +42,21 @@ worse() {	# remember the first failure's exit code
 }
 
 for k in $KERNELS; do
-	case $k in
-	base) tree=$BUILD/tree-base part=test-only ;;
-	series) tree=$BUILD/tree part=all ;;
-	*) die $EXIT_USAGE "unknown kernel '$k' (base or series)" ;;
-	esac
-	step "reproducer: $k kernel ($part patches) in $tree"
-	# KOUT and GOUT follow TREE (see lib.sh).
-	env -u KOUT TREE="$tree" SERIES_PART=$part "$S/tree.sh" || exit
-	env -u KOUT TREE="$tree" "$S/kconfig.sh" || exit
+	kernel_tree "$k"
+	tree=$KTREE
+	if [ "${REPRODUCER_KASAN:-0}" = 1 ]; then
+		tree=$KTREE-kasan
+		export EXTRA_FRAGMENTS=kasan.config
+	fi
+	step "reproducer: $k kernel ($KPART patches) in $tree"
+	build_kernel_in "$tree" "$out/$k" || exit
 	grep -q '^CONFIG_EDU_SVA_TEST=y' "$tree/out-$ARCH/.config" ||
 		die $EXIT_KCONFIG "$tree has no CONFIG_EDU_SVA_TEST: are the test-only patches in patches/series?"
-	env -u KOUT TREE="$tree" RESULTS="$out/$k" "$S/build-kernel.sh" || exit
 	env -u KOUT TREE="$tree" RESULTS="$out/$k" PLAN="$PLAN" \
 		GOUT="$tree/out-$ARCH-reproducer-guest" "$S/build-guest.sh" || exit
 
 	for cpu in $CPUS; do
-		dir=$out/$k-$cpu
+		dir=$out/$k-$cpu$([ "${REPRODUCER_KASAN:-0}" = 1 ] && echo -kasan || true)
 		xfail=
 		[ "$k" = base ] && xfail=$TOP/tests/reproducer/base-$cpu.xfail
 		[ -z "$xfail" ] || [ -f "$xfail" ] ||

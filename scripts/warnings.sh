@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# New compiler (W=1) and sparse (C=1) warnings in the C files the upstream
+# part of the series touches, per architecture: each file that the arch's
+# config compiles is built at the base and at the end of the series, in an
+# output tree of its own ($TREE/out-<arch>-warnings, so the flags do not
+# force rebuilds of the main output trees), and its warnings are compared
+# with line numbers left out. Prints one "warnings: PASS|FAIL <arch> <file>
+# before -> after" line per file; a warning the series adds is a failure.
+. "$(dirname "$0")/lib.sh"
+
+ARCHES=${WARNINGS_ARCHES:-arm64 x86_64 powerpc}
+S=$TOP/scripts
+"$S/tree.sh"
+head=$(git -C "$TREE" rev-parse HEAD)
+end=$(git -C "$TREE" rev-parse -q --verify upstream-end || true)
+[ -n "$end" ] || die $EXIT_USAGE "$TREE has no upstream-end tag: run scripts/tree.sh"
+mapfile -t files < <(git -C "$TREE" diff --name-only --diff-filter=AM base "$end" -- '*.c' |
+		     grep -v '^tools/' || true)
+out=$RESULTS/warnings
+mkdir -p "$out"
+step "warnings: W=1 and sparse on ${#files[@]} touched file(s), base vs series, on $ARCHES"
+if [ ${#files[@]} = 0 ]; then
+	info "the upstream part of the series touches no C file"
+	exit 0
+fi
+
+restore() { git -C "$TREE" checkout -q --detach "$head"; }
+trap restore EXIT
+
+# warnings_of arch objdir rev label: W=1 C=1 build of every touched object
+# the config builds, at rev; one "file: message" line per warning. An
+# object is a single kbuild target, except virt/kvm/, which has no kbuild
+# Makefile of its own: it is built with its arch's kvm/ directory.
+warnings_of() {
+	local a=$1 o=$2 rev=$3 label=$4 f targets=() srcarch
+	case $a in x86_64) srcarch=x86 ;; *) srcarch=$a ;; esac
+	git -C "$TREE" checkout -q --detach "$rev"
+	for f in "${files[@]}"; do
+		[ -f "$(kout_for "$a")/${f%.c}.o" ] || continue
+		# Rebuild (and sparse-check) it even if kbuild finds it up to date.
+		rm -f "$o/${f%.c}.o"
+		case $f in
+		virt/kvm/*) targets+=("arch/$srcarch/kvm/") ;;
+		*) targets+=("${f%.c}.o") ;;
+		esac
+	done
+	[ ${#targets[@]} != 0 ] || return 0
+	mapfile -t targets < <(printf '%s\n' "${targets[@]}" | sort -u)
+	kmake_argv "$a" "$o" W=1 C=1 "${targets[@]}"
+	with_progress "$out/$label-$a.log" "${KMAKE_ARGV[@]}" || {
+		echo "warnings: FAIL $a: the W=1 C=1 build at $label failed (log: $out/$label-$a.log)"
+		return 1
+	}
+	grep -E '^[^ ]+\.[ch]:[0-9]+:([0-9]+:)? (warning|error):' "$out/$label-$a.log" |
+		sed -E 's/^([^:]+):[0-9]+:([0-9]+:)? /\1: /' | sort >"$out/$label-$a.txt" || true
+}
+
+failed=0
+verdict() {	# what new-warnings
+	if [ -z "$2" ]; then
+		echo "warnings: PASS $1"
+	else
+		echo "warnings: FAIL $1, new:"
+		echo "$2" | sed 's/^/    /'
+		failed=$((failed + 1))
+	fi
+}
+
+for a in $ARCHES; do
+	o=$(kout_for "$a")-warnings
+	mkdir -p "$o"
+	cp "$(kout_for "$a")/.config" "$o/.config" 2>/dev/null ||
+		die $EXIT_USAGE "no $(kout_for "$a")/.config: run scripts/bisect-build.sh first"
+	git -C "$TREE" checkout -q --detach base
+	kmake_argv "$a" "$o" olddefconfig prepare
+	with_progress "$out/prepare-$a.log" "${KMAKE_ARGV[@]}" ||
+		die $EXIT_BUILD "make prepare failed for $a (log: $out/prepare-$a.log)"
+	warnings_of "$a" "$o" base base || { failed=$((failed + 1)); continue; }
+	warnings_of "$a" "$o" "$end" series || { failed=$((failed + 1)); continue; }
+	for f in "${files[@]}"; do
+		[ -f "$(kout_for "$a")/${f%.c}.o" ] || continue
+		before=$(grep -c "^$f: " "$out/base-$a.txt" || true)
+		after=$(grep -c "^$f: " "$out/series-$a.txt" || true)
+		verdict "$a $f: $before -> $after" \
+			"$(comm -13 <(grep "^$f: " "$out/base-$a.txt" | sort -u) \
+				    <(grep "^$f: " "$out/series-$a.txt" | sort -u))"
+	done
+	# Warnings in headers (or other files) that the series adds.
+	verdict "$a other files" \
+		"$(comm -13 <(sort -u "$out/base-$a.txt") <(sort -u "$out/series-$a.txt") |
+		   grep -vF -f <(printf '%s: \n' "${files[@]}") || true)"
+done
+[ $failed = 0 ] || exit $EXIT_BUILD
