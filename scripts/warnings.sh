@@ -52,8 +52,13 @@ warnings_of() {
 		echo "warnings: FAIL $a: the W=1 C=1 build at $label failed (log: $out/$label-$a.log)"
 		return 1
 	}
-	grep -E '^[^ ]+\.[ch]:[0-9]+:([0-9]+:)? (warning|error):' "$out/$label-$a.log" |
-		sed -E 's/^([^:]+):[0-9]+:([0-9]+:)? /\1: /' | sort >"$out/$label-$a.txt" || true
+	# "../arch/x86/kvm/../../../virt/kvm/kvm_main.c:597:9: warning: ..."
+	# becomes "virt/kvm/kvm_main.c: warning: ..." (sparse gives some
+	# without a line number).
+	grep -E '^[^ ]+\.[ch](:[0-9]+)?(:[0-9]+)?: (warning|error):' "$out/$label-$a.log" |
+		sed -E 's#^(\.\./)+##; :a; s#(^|/)[^/.][^/]*/\.\./#\1#; ta;
+			s#^([^:]+)(:[0-9]+)?(:[0-9]+)?: #\1: #' |
+		sort >"$out/$label-$a.txt" || true
 }
 
 failed=0
@@ -68,6 +73,14 @@ verdict() {	# what new-warnings
 }
 
 for a in $ARCHES; do
+	built=0
+	for f in "${files[@]}"; do
+		[ -f "$(kout_for "$a")/${f%.c}.o" ] && built=1
+	done
+	if [ $built = 0 ]; then
+		info "$a: its config compiles none of the touched files"
+		continue
+	fi
 	o=$(kout_for "$a")-warnings
 	mkdir -p "$o"
 	cp "$(kout_for "$a")/.config" "$o/.config" 2>/dev/null ||
