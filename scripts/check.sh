@@ -17,8 +17,8 @@ echo "results: $RESULTS"
 
 tally() {	# log: count "PASS"/"FAIL" verdict lines of a step
 	local p f
-	p=$(grep -cE '^[a-z-]+: PASS' "$1" || true)
-	f=$(grep -cE '^[a-z-]+: FAIL' "$1" || true)
+	p=$(grep -cE '^[a-z0-9-]+: PASS' "$1" || true)
+	f=$(grep -cE '^[a-z0-9-]+: FAIL' "$1" || true)
 	passed=$((passed + p))
 	failed=$((failed + f))
 }
@@ -76,11 +76,17 @@ REPRODUCER_KERNELS=$REPRODUCER_KERNELS stage reproducer "$S/reproducer.sh"
 tally "$RESULTS/reproducer.log"
 reproducer=$(tail -n 1 "$RESULTS/reproducer/summary.txt" 2>/dev/null || echo 'reproducer: no result')
 
+# KVM x86 at run time: kvm_amd on QEMU's emulated SVM, base and series.
+stage kvm-x86 "$S/kvm-x86.sh"
+tally "$RESULTS/kvm-x86.log"
+kvm_x86=$(tail -n 1 "$RESULTS/kvm-x86/summary.txt" 2>/dev/null || echo 'kvm-x86: no result')
+
 stage selftest "$S/selftest.sh"
 tally "$RESULTS/selftest.log"
 
 step "check: done in $(elapsed); logs in $RESULTS"
 echo "$reproducer"
+echo "$kvm_x86"
 [ $failed = 0 ] || [ $rc != 0 ] || rc=$EXIT_TEST_FAILED
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc
