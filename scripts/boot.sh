@@ -38,16 +38,14 @@ if [ "$ARCH" = arm64 ]; then
 		-object memory-backend-ram,id=mem1,size=2G
 		-numa node,nodeid=0,cpus=0-1,memdev=mem0
 		-numa node,nodeid=1,cpus=2-3,memdev=mem1
-		-nic none
-		-device edu,dma_mask=0xffffffffffff
-		-kernel "$image" -initrd "$initramfs" -append "console=ttyAMA0 $append"
-		-no-reboot)
+		-device edu,dma_mask=0xffffffffffff)
+	tty=ttyAMA0
 else
-	qemu=(qemu-system-x86_64
-		-machine q35 -cpu "$QEMU_CPU" -smp 2 -m 4G -nic none
-		-kernel "$image" -initrd "$initramfs" -append "console=ttyS0 $append"
-		-no-reboot)
+	qemu=(qemu-system-x86_64 -machine q35 -cpu "$QEMU_CPU" -smp 2 -m 4G)
+	tty=ttyS0
 fi
+qemu+=(-nic none -kernel "$image" -initrd "$initramfs"
+	-append "console=$tty $append" -no-reboot)
 [ "${QEMU_RNG:-1}" = 0 ] || qemu+=(-device virtio-rng-pci)
 # shellcheck disable=SC2206 # QEMU_EXTRA is a list of words on purpose
 qemu+=(${QEMU_EXTRA:-})

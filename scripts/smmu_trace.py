@@ -80,13 +80,18 @@ def count(trace, cases):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--trace', required=True, help="QEMU's trace log (-D)")
-    ap.add_argument('--results', required=True, help='results.txt of the run')
+    ap.add_argument('--trace', help="QEMU's trace log (-D)")
+    ap.add_argument('--results', help='results.txt of the run')
     ap.add_argument('--prefix', default='kselftest:edu_sva_test.',
                     help='case name prefix in results.txt')
     ap.add_argument('--trace-args', action='store_true',
                     help='print the QEMU -trace arguments and exit')
     args = ap.parse_args()
+    if args.trace_args:
+        print(' '.join(TRACE_ARGS))
+        return 0
+    if not args.trace or not args.results:
+        ap.error('--trace and --results are required')
 
     cases = read_results(args.results, args.prefix)
     if not cases:
@@ -109,7 +114,4 @@ def main():
 
 
 if __name__ == '__main__':
-    if '--trace-args' in sys.argv:
-        print(' '.join(TRACE_ARGS))
-        sys.exit(0)
     sys.exit(main())
