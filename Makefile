@@ -5,7 +5,8 @@
 S := scripts
 .DEFAULT_GOAL := help
 .PHONY: help run check deps base tree config kernel guest boot shell \
-	summary checkpatch bisect warnings reproducer kvm-x86 selftest export baseline clean
+	summary checkpatch bisect warnings reproducer kvm-x86 kunit-arches \
+	kunit-mutation selftest export baseline clean
 
 help:
 	@echo 'Main jobs:'
@@ -35,6 +36,10 @@ help:
 	@echo '  make kvm-x86    x86_64 guest under TCG (-cpu max: SVM, NPT) running kvm_amd'
 	@echo '                  and KVM selftests, on the base and on the series'
 	@echo '                  (KVM_X86_KERNELS="base series")'
+	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
+	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_ARCHES)'
+	@echo '  make kunit-mutation the suite on arm64 with the flush_tlb_page_nosync() call'
+	@echo '                  removed in a scratch tree: its three cases must fail'
 	@echo '  make selftest   check the harness judges saved failure logs correctly'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
 	@echo '  make clean      remove build/ and results/ (the cache stays)'
@@ -89,6 +94,12 @@ reproducer: base
 
 kvm-x86: base
 	$(S)/kvm-x86.sh
+
+kunit-arches: tree
+	$(S)/kunit-arches.sh
+
+kunit-mutation: tree
+	$(S)/kunit-mutation.sh
 
 selftest:
 	$(S)/selftest.sh

@@ -80,6 +80,13 @@ stage kvm-x86 "$S/kvm-x86.sh"
 tally "$RESULTS/kvm-x86.log"
 kvm_x86=$(tail -n 1 "$RESULTS/kvm-x86/summary.txt" 2>/dev/null || echo 'kvm-x86: no result')
 
+# The series' KUnit suite on three guests, and proof that it fails where
+# it must (arm64 without its flush_tlb_page() notification).
+stage kunit-arches "$S/kunit-arches.sh"
+tally "$RESULTS/kunit-arches.log"
+stage kunit-mutation "$S/kunit-mutation.sh"
+tally "$RESULTS/kunit-mutation.log"
+
 stage selftest "$S/selftest.sh"
 tally "$RESULTS/selftest.log"
 

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # checkpatch.pl --strict on every patch in patches/series: zero errors,
 # warnings and checks. Types ignored on purpose: tests/checkpatch-ignore.
+# Every file a patch adds must have a maintainer (get_maintainer.pl).
 # Prints one "checkpatch: PASS|FAIL file" line per patch.
 . "$(dirname "$0")/lib.sh"
 
@@ -18,6 +19,15 @@ while IFS= read -r p; do
 	(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types \
 		${ignore:+--ignore "$ignore"} "$TOP/patches/$p") >"$log" 2>&1 || true
 	total=$(grep -E '^total: ' "$log" || echo "total: (no result)")
+	# Files the patch adds must have a maintainer (FILE_PATH_CHANGES is
+	# ignored above): get_maintainer.pl on the final tree.
+	for f in $(awk '/^--- \/dev\/null/ { getline; sub(/^\+\+\+ b\//, ""); print }' "$TOP/patches/$p"); do
+		if ! (cd "$TREE" && perl scripts/get_maintainer.pl --nogit --nogit-fallback -f "$f") 2>&1 |
+			grep -qE '\((maintainer|supporter):'; then
+			echo "ERROR: no maintainer for added file $f (get_maintainer.pl)" >>"$log"
+			total="total: no maintainer for $f"
+		fi
+	done
 	if echo "$total" | grep -q '^total: 0 errors, 0 warnings, 0 checks'; then
 		echo "checkpatch: PASS $p"
 	else

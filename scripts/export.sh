@@ -21,7 +21,27 @@ trap 'rm -rf "$tmp"' EXIT
 fp=(git -C "$TREE" format-patch -q --zero-commit --no-signature --numbered)
 n_up=$(git -C "$TREE" rev-list --count base..upstream-end)
 n_test=$(git -C "$TREE" rev-list --count upstream-end..HEAD)
-[ "$n_up" = 0 ] || run "${fp[@]}" -o "$tmp/up" base..upstream-end
+[ "$n_up" = 0 ] || run "${fp[@]}" --cover-letter -o "$tmp/up" base..upstream-end
+# The cover letter: subject and text from patches/cover-letter.txt, dated
+# like the last upstream patch so that an unchanged tree exports the same.
+cover=$tmp/up/0000-cover-letter.patch
+if [ -f "$cover" ]; then
+	python3 - "$cover" "$TOP/patches/cover-letter.txt" \
+		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" <<'PY' ||
+import re, sys
+cover, text, date = sys.argv[1:4]
+subject, _, blurb = open(text).read().partition('\n')
+letter = open(cover).read()
+for placeholder, value in (('*** SUBJECT HERE ***', subject.strip()),
+                           ('*** BLURB HERE ***', blurb.strip())):
+    if placeholder not in letter:
+        sys.exit(f'no "{placeholder}" in {cover}')
+    letter = letter.replace(placeholder, value)
+letter = re.sub(r'^Date: .*$', 'Date: ' + date, letter, count=1, flags=re.M)
+open(cover, 'w').write(letter)
+PY
+		die $EXIT_USAGE "could not write the cover letter from patches/cover-letter.txt"
+fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
 	-o "$tmp/test-only" upstream-end..HEAD
 

@@ -19,6 +19,10 @@ esac
 if [ "$ARCH" = arm64 ] && grep -q '^config EDU_SVA_TEST$' "$TREE/drivers/misc/Kconfig"; then
 	default="$default edu-sva-test.config"
 fi
+# The series' KUnit suite: built on every architecture once it is there.
+if grep -q '^config SECONDARY_TLB_KUNIT_TEST$' "$TREE/mm/Kconfig"; then
+	default="$default secondary-tlb-kunit.config"
+fi
 FRAGMENTS=${FRAGMENTS:-$default}
 [ -n "$FRAGMENTS" ] || die $EXIT_USAGE "no Kconfig fragments for ARCH=$ARCH"
 

@@ -36,8 +36,15 @@ warnings_of() {
 	local a=$1 o=$2 rev=$3 label=$4 f targets=() srcarch
 	case $a in x86_64) srcarch=x86 ;; *) srcarch=$a ;; esac
 	git -C "$TREE" checkout -q --detach "$rev"
+	# The end-of-series config, less what this revision's Kconfig lacks:
+	# a suite the series adds is off at the base and on again here.
+	cp "$(kout_for "$a")/.config" "$o/.config"
+	kmake_argv "$a" "$o" olddefconfig
+	run_logged "$out/olddefconfig-$label-$a.log" "${KMAKE_ARGV[@]}" || return 1
 	for f in "${files[@]}"; do
 		[ -f "$(kout_for "$a")/${f%.c}.o" ] || continue
+		# A file the series adds does not exist at the base.
+		git -C "$TREE" cat-file -e "$rev:$f" 2>/dev/null || continue
 		# Rebuild (and sparse-check) it even if kbuild finds it up to date.
 		rm -f "$o/${f%.c}.o"
 		case $f in

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+# kunit.py --qemu_config for a little-endian pseries guest on a POWER9 CPU,
+# so that the kernel uses the radix MMU (the in-tree powerpc.py boots a
+# big-endian kernel on POWER8, which only has the hash MMU). The harness
+# checks the boot log for "lpar: Using radix MMU under hypervisor".
+from ..qemu_config import QemuArchParams
+
+QEMU_ARCH = QemuArchParams(linux_arch='powerpc',
+			   kconfig='''
+CONFIG_PPC64=y
+CONFIG_PPC_BOOK3S_64=y
+CONFIG_CPU_LITTLE_ENDIAN=y
+CONFIG_PPC_PSERIES=y
+CONFIG_PPC_RADIX_MMU=y
+CONFIG_SERIAL_8250=y
+CONFIG_SERIAL_8250_CONSOLE=y
+CONFIG_HVC_CONSOLE=y''',
+			   qemu_arch='ppc64',
+			   kernel_path='vmlinux',
+			   kernel_command_line='console=hvc0',
+			   extra_qemu_params=['-M', 'pseries', '-cpu', 'power9',
+					      '-smp', '2'])
