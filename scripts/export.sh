@@ -47,7 +47,10 @@ fi
 
 {
 	sed -n '1,/^# test-only/{/^# test-only/d;/^#/p}' "$TOP/patches/series"
-	for f in "$tmp"/up/*.patch; do [ -e "$f" ] && basename "$f"; done
+	# The cover letter is sent, not applied: it is not in the series.
+	for f in "$tmp"/up/[0-9]*.patch; do
+		[ -e "$f" ] && [ "$(basename "$f")" != 0000-cover-letter.patch ] && basename "$f"
+	done
 	echo "# test-only: not for upstream"
 	for f in "$tmp"/test-only/*.patch; do [ -e "$f" ] && echo "test-only/$(basename "$f")"; done
 } >"$tmp/series"
