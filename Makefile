@@ -4,8 +4,8 @@
 
 S := scripts
 .DEFAULT_GOAL := help
-.PHONY: help run check deps base tree config kernel guest boot shell \
-	summary checkpatch bisect warnings reproducer kvm-x86 kunit-arches \
+.PHONY: help run check check-full deps base tree config kernel guest boot shell \
+	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kunit-arches \
 	kunit-mutation selftest export baseline clean
 
 help:
@@ -13,8 +13,13 @@ help:
 	@echo '  make run        apply patches/series to the base, build the arm64 kernel'
 	@echo '                  and guest, boot QEMU virt with an SMMUv3, run KUnit and'
 	@echo '                  the vm kselftests, print the summary'
-	@echo '  make check      everything CI checks: checkpatch, bisect builds on arm64,'
-	@echo '                  x86_64 and powerpc64le, make run, harness self-tests'
+	@echo '  make check      what CI checks (45 min on a fresh 2-core machine):'
+	@echo '                  checkpatch, make run, the reproducer on the base and the'
+	@echo '                  series, KUnit on x86_64 and powerpc64le, the files each'
+	@echo '                  patch can break compiled after it, harness self-tests'
+	@echo '  make check-full all the evidence: make check, with a whole kernel after'
+	@echo '                  every patch instead of the files, W=1/sparse, the KVM x86'
+	@echo '                  run, kunit.py on arm64 and the mutation check'
 	@echo 'Steps (each runs alone, in this order):'
 	@echo '  make deps       install (as root) or list the Debian packages needed'
 	@echo '  make base       the base tree as a cached git commit'
@@ -28,7 +33,9 @@ help:
 	@echo '  make shell      boot the same guest to an interactive shell'
 	@echo '  make export     regenerate patches/ from build/tree'
 	@echo '  make checkpatch checkpatch.pl --strict on every patch'
-	@echo '  make bisect     build after each patch on three architectures'
+	@echo '  make bisect     a whole kernel after each patch on three architectures'
+	@echo '  make bisect-files after each patch, the C files it can break, on three'
+	@echo '                  architectures (touched files and users of changed symbols)'
 	@echo '  make warnings   W=1 and sparse warnings the series adds to the files it touches'
 	@echo '  make reproducer the edu SVA reproducer on the base tree plus the test-only'
 	@echo '                  patches and on the full series, -cpu max and cortex-a57'
@@ -51,6 +58,9 @@ run:
 
 check:
 	$(S)/check.sh
+
+check-full:
+	$(S)/check.sh full
 
 deps:
 	$(S)/deps.sh
@@ -85,6 +95,9 @@ checkpatch:
 
 bisect:
 	$(S)/bisect-build.sh
+
+bisect-files:
+	$(S)/bisect-files.sh
 
 warnings: base
 	$(S)/warnings.sh

@@ -23,6 +23,11 @@ ARCH=${ARCH:-arm64}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# Depend mode: on a miss, ccache compiles once and takes the headers from
+# the compiler's dependency file (kbuild's -Wp,-MMD) instead of running
+# the preprocessor first. Measured here on mm/ of the arm64 guest config
+# (68 files, empty cache): 47 s against 72 s in the default mode.
+export CCACHE_DEPEND=${CCACHE_DEPEND:-1}
 
 # The edited/applied kernel tree and its per-architecture output trees.
 # An output tree is a direct subdirectory of the source tree, so kbuild
