@@ -74,20 +74,8 @@ for i in "${!refs[@]}"; do
 done
 
 # Every touched C file must have been compiled somewhere.
-while IFS= read -r f; do
-	o=${f%.c}.o
-	found=
-	for a in $ARCHES; do
-		[ -f "$(kout_for "$a")/$o" ] && found="$found $a"
-	done
-	if [ -n "$found" ]; then
-		echo "bisect: PASS compiled $f on$found"
-	else
-		echo "bisect: FAIL $f is touched by the series but no config compiles it"
-		failed=$((failed + 1))
-	fi
-done < <(git -C "$TREE" diff --name-only --diff-filter=AM base "$head" -- '*.c' |
-	 grep -v '^tools/' || true)
+compiled_on() { [ -f "$(kout_for "$1")/${2%.c}.o" ]; }
+check_touched_compiled "$head" "$ARCHES" || failed=$((failed + $?))
 
 [ -z "$first_bad" ] || info "first patch that breaks the build: $first_bad"
 [ $failed = 0 ] || exit $EXIT_BUILD

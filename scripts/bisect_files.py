@@ -15,13 +15,15 @@ architecture, "ARCH FILE WHY[,WHY...]", where WHY is
     config builds (or one it compiles anyway).
 Headers are compared item by item (macros, functions, prototypes,
 structures), old against new, with comments left out, so a patch that
-only rewords a comment adds no file. Users are found with git grep, at the
-commit and at its parent (a user of a removed interface must have been
-converted). Macros and inline functions of other headers that use a
-changed interface are followed too (two rounds). A file under arch/<A>/,
+only rewords a comment adds no file. Users are found with git grep at the
+commit, among the --candidates (the C files some config builds) if given:
+a file that used a removed interface at the parent and does not any more
+was touched by the commit. Macros and inline functions of other headers
+that use a changed interface are followed too (two rounds). A file under arch/<A>/,
 or a user of a header under arch/<A>/include/, is listed for A only.
 
   scripts/bisect_files.py --tree TREE --commit COMMIT [--arches "arm64 x86_64 powerpc"]
+                          [--candidates FILE]
 """
 import argparse
 import re
@@ -158,30 +160,35 @@ def header_arch(path):
     return m.group(1) if m else None
 
 
-def grep_files(tree, revs, syms, pattern):
-    files = set()
-    if not syms:
-        return files
-    for rev in revs:
-        r = subprocess.run(['git', '-C', tree, 'grep', '-lwE', '|'.join(sorted(syms)),
-                            rev, '--', pattern], capture_output=True, text=True)
-        files |= {f.split(':', 1)[1] for f in r.stdout.splitlines()}
-    return files
+def grep_words(tree, rev, syms, paths):
+    """{file: {symbol it uses}}, with one git grep for all the symbols."""
+    found = {}
+    if not syms or not paths:
+        return found
+    r = subprocess.run(['git', '-C', tree, 'grep', '-owE', '|'.join(sorted(syms)),
+                        rev, '--', *paths], capture_output=True, text=True)
+    for line in r.stdout.splitlines():
+        _, path, word = line.split(':', 2)
+        found.setdefault(path, set()).add(word)
+    return found
 
 
-def follow_headers(tree, revs, syms, harch, rounds=2):
-    """Macros and inline functions of other headers (generic, or of the
-    header's architecture) that use the symbols: (macros, inline)."""
+def follow_headers(tree, rev, syms, h):
+    """Macros and inline functions of other headers (generic, of the
+    header's architecture, or beside it) that use the symbols, two rounds
+    deep: (macros, inline)."""
+    harch = header_arch(h)
+    paths = ['include/*.h', f'arch/{harch or "*"}/include/*.h', h.rsplit('/', 1)[0] + '/*.h']
     macros, inline, seen = set(), set(), set(syms)
     frontier = set(syms)
-    for _ in range(rounds):
+    for _ in range(2):
         new = set()
-        for f in grep_files(tree, revs[-1:], frontier, '*.h'):
+        pat = re.compile(r'\b(' + '|'.join(map(re.escape, sorted(frontier))) + r')\b')
+        for f in grep_words(tree, rev, frontier, paths):
             fa = header_arch(f)
-            if f.startswith(SKIP_DIRS) or (fa and fa != harch):
+            if fa and fa != harch:
                 continue
-            pat = re.compile(r'\b(' + '|'.join(map(re.escape, sorted(frontier))) + r')\b')
-            for (kind, name), vals in items(show(tree, revs[-1], f)).items():
+            for (kind, name), vals in items(show(tree, rev, f)).items():
                 if name in seen or kind == 'struct':
                     continue
                 for v in vals:
@@ -202,12 +209,18 @@ def main():
     ap.add_argument('--tree', required=True)
     ap.add_argument('--commit', required=True)
     ap.add_argument('--arches', default='arm64 x86_64 powerpc')
+    ap.add_argument('--candidates', help='file: the C files worth listing '
+                    '(default: every C file of the tree)')
     a = ap.parse_args()
     arches = a.arches.split()
     commit = git(a.tree, 'rev-parse', a.commit).strip()
     parent = git(a.tree, 'rev-parse', commit + '^').strip()
-    revs = [parent, commit]
     exists = set(git(a.tree, 'ls-tree', '-r', '--name-only', commit).splitlines())
+    if a.candidates:
+        with open(a.candidates) as f:
+            cfiles = sorted({l.split()[0] for l in f if l.strip()} & exists)
+    else:
+        cfiles = ['*.c']
     found = {}	# (arch, file) -> {why}
 
     def add(files, why, only_srcarch=None):
@@ -228,11 +241,13 @@ def main():
     for h in (f for f in changed if f.endswith('.h') and not f.startswith(SKIP_DIRS)):
         harch = header_arch(h)
         interface, body = header_changes(show(a.tree, parent, h), show(a.tree, commit, h))
-        macros, inline = follow_headers(a.tree, revs, interface, harch)
-        for sym in sorted(interface | macros):
-            add(grep_files(a.tree, revs, {sym}, '*.c'), 'all:' + sym, harch)
-        if body | inline:
-            add(grep_files(a.tree, [commit], body | inline, '*.c'), 'one:' + h, harch)
+        macros, inline = follow_headers(a.tree, commit, interface, h)
+        # Users at the commit only: a file that used a removed interface
+        # at the parent and does not any more was touched by the commit.
+        for f, used in grep_words(a.tree, commit, interface | macros, cfiles).items():
+            for sym in used:
+                add([f], 'all:' + sym, harch)
+        add(grep_words(a.tree, commit, body | inline, cfiles), 'one:' + h, harch)
     for (arch, f), whys in sorted(found.items()):
         print(arch, f, ','.join(sorted(whys)))
 

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # The series' KUnit suite (secondary_tlb, mm/.kunitconfig) run by the
 # kernel's own tools/testing/kunit/kunit.py in QEMU on three guests:
-# arm64 (virt, the in-tree qemu config), x86_64 (the in-tree one) and
-# powerpc64le (pseries on a POWER9 CPU, config/kunit-qemu/, so the kernel
-# uses the radix MMU; checked in the boot log: "lpar: Using radix MMU
-# under hypervisor"). kunit.py configures and
+# arm64 (virt, the in-tree qemu config), x86_64 (q35 as the in-tree one,
+# config/kunit-qemu/x86_64.py, with defaults the suite does not need, such
+# as ACPI, turned off) and powerpc64le (pseries on a POWER9 CPU,
+# config/kunit-qemu/, so the kernel uses the radix MMU; checked in the
+# boot log: "lpar: Using radix MMU under hypervisor"). kunit.py configures and
 # builds each kernel in <tree>/out-kunit-<arch> (incremental, ccache).
 #
 # KUNIT_ARCHES="arm64 x86_64 powerpc" chooses the guests, KUNIT_TREE the
@@ -32,7 +33,7 @@ for a in $ARCHES; do
 	      --qemu_args "-smp 2" --json="$out/$a.json")
 	case $a in
 	arm64) args+=(--arch=arm64 --cross_compile="$cross") ;;
-	x86_64) args+=(--arch=x86_64) ;;
+	x86_64) args+=(--qemu_config="$TOP/config/kunit-qemu/x86_64.py") ;;
 	powerpc) args+=(--qemu_config="$TOP/config/kunit-qemu/powerpc64le-power9.py"
 			--cross_compile="$cross") ;;
 	esac

@@ -161,4 +161,25 @@ build_kernel_in() {
 		env -u KOUT TREE="$1" RESULTS="$2" "$s/build-kernel.sh"
 }
 
+# Every C file the series touches (base..head) must be compiled by some
+# architecture's config: "bisect: PASS|FAIL" per file. The caller's
+# function compiled_on ARCH FILE tells. Returns the number of failures.
+check_touched_compiled() {	# head arches
+	local f a found bad=0
+	while IFS= read -r f; do
+		found=
+		for a in $2; do
+			compiled_on "$a" "$f" && found="$found $a"
+		done
+		if [ -n "$found" ]; then
+			echo "bisect: PASS compiled $f on$found"
+		else
+			echo "bisect: FAIL $f is touched by the series but no config compiles it"
+			bad=$((bad + 1))
+		fi
+	done < <(git -C "$TREE" diff --name-only --diff-filter=AM base "$1" -- '*.c' |
+		 grep -v '^tools/' || true)
+	return $bad
+}
+
 mkdir -p "$CACHE" "$BUILD"
