@@ -81,17 +81,18 @@ def items(text):
         m = re.match(r'(?:typedef\s+)?(struct|union|enum)\s+(' + IDENT + r')\s*\{(.*)\}', s)
         if m:
             members = {}
-            for decl in m.group(3).split(';'):
+            if m.group(1) == 'enum':
+                # Enumerators: "NAME [= value]", separated by commas.
+                for e in m.group(3).split(','):
+                    n = re.match(r'\s*(' + IDENT + ')', e)
+                    if n:
+                        members[n.group(1)] = norm(e)
+            for decl in m.group(3).split(';') if m.group(1) != 'enum' else []:
                 d = decl.strip()
                 f = re.search(r'\(\s*\*\s*(' + IDENT + r')\s*\)\s*\(', d) or \
                     re.search(r'(' + IDENT + r')\s*(?:\[[^\]]*\])?\s*(?::\s*\d+)?$', d)
                 if f:
                     members[f.group(1)] = norm(d)
-                elif m.group(1) == 'enum':
-                    for e in d.split(','):
-                        e = e.strip()
-                        if e:
-                            members[re.match(IDENT, e).group(0) if re.match(IDENT, e) else e] = e
             add('struct', m.group(2), members)
             return
         brace = s.find('{')
@@ -173,28 +174,27 @@ def grep_words(tree, rev, syms, paths):
     return found
 
 
-def follow_headers(tree, rev, syms, h):
-    """Macros and inline functions of other headers (generic, of the
-    header's architecture, or beside it) that use the symbols, two rounds
-    deep: (macros, inline)."""
+def follow_headers(tree, rev, syms, h, srcarches):
+    """Macros and inline functions of other headers that use the symbols,
+    two rounds deep: ({macro: header}, {inline function: header}). For a
+    header under arch/<A>/, the generic headers, A's and the header's
+    neighbours; for a generic one, those of every architecture checked."""
     harch = header_arch(h)
-    paths = ['include/*.h', f'arch/{harch or "*"}/include/*.h', h.rsplit('/', 1)[0] + '/*.h']
-    macros, inline, seen = set(), set(), set(syms)
+    paths = ['include/*.h', h.rsplit('/', 1)[0] + '/*.h']
+    paths += [f'arch/{sa}/include/*.h' for sa in ([harch] if harch else srcarches)]
+    macros, inline, seen = {}, {}, set(syms)
     frontier = set(syms)
     for _ in range(2):
         new = set()
         pat = re.compile(r'\b(' + '|'.join(map(re.escape, sorted(frontier))) + r')\b')
         for f in grep_words(tree, rev, frontier, paths):
-            fa = header_arch(f)
-            if fa and fa != harch:
-                continue
             for (kind, name), vals in items(show(tree, rev, f)).items():
                 if name in seen or kind == 'struct':
                     continue
                 for v in vals:
                     text = v if kind == 'macro' else (v[1] or '')
                     if pat.search(text):
-                        (macros if kind == 'macro' else inline).add(name)
+                        (macros if kind == 'macro' else inline)[name] = f
                         new.add(name)
                         break
         seen |= new
@@ -241,13 +241,25 @@ def main():
     for h in (f for f in changed if f.endswith('.h') and not f.startswith(SKIP_DIRS)):
         harch = header_arch(h)
         interface, body = header_changes(show(a.tree, parent, h), show(a.tree, commit, h))
-        macros, inline = follow_headers(a.tree, commit, interface, h)
+        macros, inline = follow_headers(a.tree, commit, interface, h,
+                                        [SRCARCH[x] for x in arches])
+        # What a symbol found in another header reaches: that header's
+        # architecture, if it has one.
+        every = {harch: set(interface)}
+        for name, hdr in macros.items():
+            every.setdefault(header_arch(hdr) or harch, set()).add(name)
+        one = {h: set(body)}
+        for name, hdr in inline.items():
+            one.setdefault(hdr, set()).add(name)
         # Users at the commit only: a file that used a removed interface
         # at the parent and does not any more was touched by the commit.
-        for f, used in grep_words(a.tree, commit, interface | macros, cfiles).items():
-            for sym in used:
-                add([f], 'all:' + sym, harch)
-        add(grep_words(a.tree, commit, body | inline, cfiles), 'one:' + h, harch)
+        for arch, syms in every.items():
+            for f, used in grep_words(a.tree, commit, syms, cfiles).items():
+                for sym in used:
+                    add([f], 'all:' + sym, arch)
+        for hdr, syms in one.items():
+            add(grep_words(a.tree, commit, syms, cfiles), 'one:' + hdr,
+                header_arch(hdr) or harch)
     for (arch, f), whys in sorted(found.items()):
         print(arch, f, ','.join(sorted(whys)))
 
