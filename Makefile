@@ -45,7 +45,7 @@ help:
 	@echo '                  (KVM_X86_KERNELS="base series")'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_ARCHES)'
-	@echo '  make kunit-mutation the suite on arm64 with the flush_tlb_page_nosync() call'
+	@echo '  make kunit-mutation the suite on arm64 with the flush_tlb_page() call'
 	@echo '                  removed in a scratch tree: its three cases must fail'
 	@echo '  make selftest   check the harness judges saved failure logs correctly'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'

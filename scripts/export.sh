@@ -6,6 +6,10 @@
 # unchanged tree rewrites no file (zero commit ids, no signature).
 . "$(dirname "$0")/lib.sh"
 
+# The version of the series as sent; the cover letter's change log says
+# what changed since the previous one. Bump it for each new posting.
+SERIES_VERSION=v2
+
 step "export: $TREE -> patches/"
 git -C "$TREE" rev-parse -q --verify base >/dev/null ||
 	die $EXIT_USAGE "$TREE has no 'base' tag: run 'make tree' first"
@@ -21,7 +25,8 @@ trap 'rm -rf "$tmp"' EXIT
 fp=(git -C "$TREE" format-patch -q --zero-commit --no-signature --numbered)
 n_up=$(git -C "$TREE" rev-list --count base..upstream-end)
 n_test=$(git -C "$TREE" rev-list --count upstream-end..HEAD)
-[ "$n_up" = 0 ] || run "${fp[@]}" --cover-letter -o "$tmp/up" base..upstream-end
+[ "$n_up" = 0 ] || run "${fp[@]}" --cover-letter --subject-prefix="PATCH $SERIES_VERSION" \
+	-o "$tmp/up" base..upstream-end
 # The cover letter: subject and text from patches/cover-letter.txt, dated
 # like the last upstream patch so that an unchanged tree exports the same.
 cover=$tmp/up/0000-cover-letter.patch
@@ -44,6 +49,39 @@ PY
 fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
 	-o "$tmp/test-only" upstream-end..HEAD
+
+# Ready for git send-email: To (maintainers) and Cc (reviewers and lists)
+# from the tree's own scripts/get_maintainer.pl, for each patch and, as
+# the union, for the cover letter. The stable@ Cc of a fix is in its
+# commit message, where send-email picks it up.
+if [ "$n_up" != 0 ]; then
+	step "export: To/Cc from scripts/get_maintainer.pl"
+	gm=(perl "$TREE/scripts/get_maintainer.pl" --no-git --no-git-fallback
+		--no-rolestats --no-fixes --no-tree)
+	for f in "$tmp"/up/[0-9]*.patch; do
+		[ "$(basename "$f")" != 0000-cover-letter.patch ] || continue
+		(cd "$TREE" && "${gm[@]}" --m --no-r --no-l "$f") >"$f.to" ||
+			die $EXIT_USAGE "get_maintainer.pl failed on $(basename "$f")"
+		(cd "$TREE" && "${gm[@]}" --no-m --r --l "$f") >"$f.cc" ||
+			die $EXIT_USAGE "get_maintainer.pl failed on $(basename "$f")"
+	done
+	sort -u "$tmp"/up/*.patch.to >"$tmp/up/0000-cover-letter.patch.to"
+	sort -u "$tmp"/up/*.patch.cc | grep -vxFf "$tmp/up/0000-cover-letter.patch.to" \
+		>"$tmp/up/0000-cover-letter.patch.cc" || true
+	python3 - "$tmp"/up/*.patch <<'PY' || die $EXIT_USAGE "could not add To/Cc headers"
+import sys
+for path in sys.argv[1:]:
+    to = [l.strip() for l in open(path + '.to') if l.strip()]
+    cc = [l.strip() for l in open(path + '.cc') if l.strip() and l.strip() not in to]
+    text = open(path).read()
+    head, sep, body = text.partition('\n\n')
+    for name, who in (('To', to), ('Cc', cc)):
+        if who:
+            head += f'\n{name}: ' + ',\n    '.join(who)
+    open(path, 'w').write(head + sep + body)
+PY
+	rm -f "$tmp"/up/*.patch.to "$tmp"/up/*.patch.cc
+fi
 
 {
 	sed -n '1,/^# test-only/{/^# test-only/d;/^#/p}' "$TOP/patches/series"

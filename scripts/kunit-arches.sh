@@ -7,7 +7,8 @@
 # as ACPI, turned off) and powerpc64le (pseries on a POWER9 CPU,
 # config/kunit-qemu/, so the kernel uses the radix MMU; checked in the
 # boot log: "lpar: Using radix MMU under hypervisor"). kunit.py configures and
-# builds each kernel in <tree>/out-kunit-<arch> (incremental, ccache).
+# builds each kernel in <tree>/out-kunit-<arch> (incremental, ccache); the
+# guests boot with panic_on_warn=1, so a warning fails the suite.
 #
 # KUNIT_ARCHES="arm64 x86_64 powerpc" chooses the guests, KUNIT_TREE the
 # tree (default build/tree), KUNIT_EXPECT_FAIL="case ..." the cases that
@@ -30,7 +31,8 @@ for a in $ARCHES; do
 	cross=$(cross_compile_for "$a")
 	args=(run --kunitconfig=mm --build_dir="out-kunit-$a" --jobs="$JOBS"
 	      --timeout=900 --make_options "CC=ccache ${cross}gcc"
-	      --qemu_args "-smp 2" --json="$out/$a.json")
+	      --qemu_args "-smp 2" --json="$out/$a.json"
+	      --kernel_args panic_on_warn=1)
 	case $a in
 	arm64) args+=(--arch=arm64 --cross_compile="$cross") ;;
 	x86_64) args+=(--qemu_config="$TOP/config/kunit-qemu/x86_64.py") ;;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Proof that the KUnit suite tests the architecture: in a scratch tree (a
 # git worktree of build/tree at its HEAD, build/tree-mutant), take out
-# arm64's notification in flush_tlb_page_nosync() -- a one-statement
+# arm64's notification in flush_tlb_page() -- a one-statement
 # revert of the arm64 patch -- and run the suite on arm64 with kunit.py.
 # The cases that go through flush_tlb_page() must fail (flush_tlb_page,
 # migrate_page, permission_upgrade); every other case must still pass.
@@ -12,7 +12,7 @@
 scratch=$BUILD/tree-mutant
 must_fail="stlb_flush_tlb_page stlb_migrate_page stlb_permission_upgrade"
 head=$(git -C "$TREE" rev-parse HEAD) || die $EXIT_USAGE "no $TREE: run make tree first"
-step "kunit-mutation: arm64 without the call in flush_tlb_page_nosync()"
+step "kunit-mutation: arm64 without the call in flush_tlb_page()"
 if [ -e "$scratch/.git" ]; then
 	run git -C "$scratch" checkout -q --force --detach "$head"
 else
@@ -20,17 +20,17 @@ else
 	run git -C "$TREE" worktree add -q --force --detach "$scratch" "$head"
 fi
 
-# Delete the one statement that notifies in flush_tlb_page_nosync().
+# Delete the one statement that notifies in flush_tlb_page().
 python3 - "$scratch/arch/arm64/include/asm/tlbflush.h" <<'PY' || die $EXIT_PATCH "the mutation does not apply to $head"
 import re, sys
 path = sys.argv[1]
 src = open(path).read()
-fn = re.search(r'static inline void flush_tlb_page_nosync\(.*?\n}\n', src, re.S)
+fn = re.search(r'static inline void flush_tlb_page\(.*?\n}\n', src, re.S)
 if not fn:
-    sys.exit('flush_tlb_page_nosync() not found')
+    sys.exit('flush_tlb_page() not found')
 body, n = re.subn(r'\n\tmmu_notifier_arch_invalidate_secondary_tlbs\([^;]*\);', '', fn.group(0))
 if n != 1:
-    sys.exit(f'expected one notifier call in flush_tlb_page_nosync(), found {n}')
+    sys.exit(f'expected one notifier call in flush_tlb_page(), found {n}')
 open(path, 'w').write(src[:fn.start()] + body + src[fn.end():])
 PY
 mkdir -p "$RESULTS/kunit-mutation"

@@ -142,13 +142,15 @@ wait_timeout() {	# pid seconds: 0 when pid has exited
 }
 
 # The kernels the reproducer and the KVM run compare, by name: "base" is
-# the base plus only the test-only patches, "series" every patch. Sets
-# KTREE and KPART.
+# the base plus only the test-only patches, "fixes" the base plus the
+# patches marked for stable and the test-only ones, "series" every patch.
+# Sets KTREE and KPART.
 kernel_tree() {
 	case $1 in
 	base) KTREE=$BUILD/tree-base KPART=test-only ;;
+	fixes) KTREE=$BUILD/tree-fixes KPART=fixes ;;
 	series) KTREE=$BUILD/tree KPART=all ;;
-	*) die $EXIT_USAGE "unknown kernel '$1' (base or series)" ;;
+	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes or series)" ;;
 	esac
 }
 

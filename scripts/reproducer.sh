@@ -7,6 +7,10 @@
 #           the cases in tests/reproducer/base-<cpu>.xfail must fail (that
 #           proves the test detects the stale SMMU TLB entry) and every
 #           other case must pass; an unexpected pass fails the check.
+#   fixes   the base plus the patches marked for stable (Cc: stable) and
+#           the test-only patches ($BUILD/tree-fixes): the cases in
+#           tests/reproducer/fixes-<cpu>.xfail must fail (what only the
+#           later patches fix), every other case must pass.
 #   series  the full series ($BUILD/tree, the tree 'make run' uses):
 #           every case must pass.
 #
@@ -57,24 +61,52 @@ for k in $KERNELS; do
 
 	for cpu in $CPUS; do
 		dir=$out/$k-$cpu$([ "${REPRODUCER_KASAN:-0}" = 1 ] && echo -kasan || true)
-		xfail=
-		[ "$k" = base ] && xfail=$TOP/tests/reproducer/base-$cpu.xfail
+		xfail= splats=
+		case $k in
+		base)
+			xfail=$TOP/tests/reproducer/base-$cpu.xfail
+			splats=$TOP/tests/reproducer/base.splats ;;
+		fixes) xfail=$TOP/tests/reproducer/fixes-$cpu.xfail ;;
+		esac
 		[ -z "$xfail" ] || [ -f "$xfail" ] ||
-			die $EXIT_USAGE "no $xfail: which cases must fail on the base tree with -cpu $cpu?"
+			die $EXIT_USAGE "no $xfail: which cases must fail on the $k kernel with -cpu $cpu?"
 		mkdir -p "$dir"
+		# QEMU writes its trace into a FIFO; smmu_trace.py counts all
+		# of it and keeps the first 16 MiB (a kernel looping on SMMU
+		# commands traces tens of MB a second).
+		fifo=$dir/qemu-trace.fifo
+		rm -f "$fifo"
+		mkfifo "$fifo"
+		python3 "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log" \
+			--counts "$dir/smmu-counts.json" &
+		recorder=$!
+		# watchdog_thresh=5: a CPU stuck in the kernel is reported after
+		# 10 s, well within the clear_refs case's 25 s deadline. The
+		# console shows only a report's first line (KERN_EMERG) while
+		# tests print: REPRODUCER_LOGLEVEL=5 shows its stack too, which
+		# the kernel may print in the middle of a line of test output.
 		# shellcheck disable=SC2046 # one word per trace argument
+		boot_rc=0
 		env -u KOUT TREE="$tree" RESULTS="$dir" QEMU_CPU="$cpu" QEMU_RNG=0 \
 			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} \
-			QEMU_EXTRA="-D $dir/qemu-trace.log $(python3 "$S/smmu_trace.py" --trace-args)" \
-			GOUT="$tree/out-$ARCH-reproducer-guest" "$S/boot.sh" || exit
+			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5" \
+			QEMU_EXTRA="-D $fifo $(python3 "$S/smmu_trace.py" --trace-args)" \
+			GOUT="$tree/out-$ARCH-reproducer-guest" "$S/boot.sh" || boot_rc=$?
+		# If QEMU never opened the FIFO, open it here so that the
+		# recorder sees the end of it instead of waiting for ever.
+		kill -0 "$recorder" 2>/dev/null && timeout 10 sh -c ': >"$1"' sh "$fifo" || true
+		wait "$recorder" || worse $EXIT_MISSING
+		rm -f "$fifo"
+		[ "$boot_rc" = 0 ] || exit "$boot_rc"
 		rc=0
 		env -u KOUT TREE="$tree" RESULTS="$dir" PLAN="$PLAN" BASELINE= \
-			EXPECT_FAIL="$xfail" "$S/summarize.sh" >"$dir/summarize.log" 2>&1 || rc=$?
+			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" \
+			"$S/summarize.sh" >"$dir/summarize.log" 2>&1 || rc=$?
 		grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$dir/summary.txt" |
 			sed 's/^/    /' || true
 
 		step "reproducer: what the SMMU received, per case ($k, -cpu $cpu)"
-		python3 "$S/smmu_trace.py" --trace "$dir/qemu-trace.log" \
+		python3 "$S/smmu_trace.py" --counts "$dir/smmu-counts.json" \
 			--results "$dir/results.txt" | tee "$dir/smmu-per-case.txt"
 
 		# One verdict line per case.
@@ -95,6 +127,40 @@ for k in $KERNELS; do
 				echo "reproducer: FAIL $k/$cpu $c: $st, expected $want"
 			fi
 		done <"$dir/results.txt"
+		# The base must also show the first splat of base.splats (the
+		# CPU stuck in the SVA notifier), not only the case's timeout.
+		if [ -n "$splats" ]; then
+			while IFS='|' read -r _ _ reason; do
+				reason=${reason# }
+				if grep -qF "(known: $reason)" "$dir/summary.txt"; then
+					echo "reproducer: PASS $k/$cpu splat: $reason"
+				else
+					echo "reproducer: FAIL $k/$cpu splat not seen: $reason"
+					worse $EXIT_TEST_FAILED
+				fi
+			done < <(grep -v '^#' "$splats" | grep '|' | head -n 1)
+		fi
+		# clear_refs invalidates the whole address space: on the series
+		# one TLBI by ASID more than a case that only binds, DMAs and
+		# unbinds (populated_read_write), and no TLBI by VA; on the base
+		# the endless range loop (at least 10000 TLBI by VA).
+		smmu_row() { awk -v c="$1" '$1 == c { print $3, $4 }' "$dir/smmu-per-case.txt"; }
+		read -r wva wasid < <(smmu_row whole_mm.clear_refs_soft_dirty) || true
+		read -r _ rasid < <(smmu_row edu.no_recovery.populated_read_write) || true
+		if [ -n "${wva:-}" ] && [ -n "${rasid:-}" ]; then
+			fig="$wva TLBI-VA, $wasid TLBI-ASID (populated_read_write: $rasid TLBI-ASID)"
+			if [ "$k" = base ] && [ "$wva" -ge 10000 ]; then
+				echo "reproducer: PASS $k/$cpu whole_mm SMMU commands: $fig: the range loop"
+			elif [ "$k" != base ] && [ "$wva" = 0 ] && [ "$wasid" = $((rasid + 1)) ]; then
+				echo "reproducer: PASS $k/$cpu whole_mm SMMU commands: $fig: one TLBI by ASID"
+			else
+				echo "reproducer: FAIL $k/$cpu whole_mm SMMU commands: $fig"
+				worse $EXIT_TEST_FAILED
+			fi
+		else
+			echo "reproducer: FAIL $k/$cpu whole_mm SMMU commands: no count in $dir/smmu-per-case.txt"
+			worse $EXIT_MISSING
+		fi
 		[ "$rc" = 0 ] || worse "$rc"
 		[ "$total" -gt 0 ] || worse $EXIT_MISSING
 		if [ "$nfail" = 0 ]; then

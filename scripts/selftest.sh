@@ -28,6 +28,8 @@ for d in "$H"/*/; do
 	else
 		judge=(--baseline "$C/baseline.txt")
 	fi
+	# A case may add known splats of its own.
+	[ ! -f "$d/known-splats" ] || judge+=(--known-splats "$d/known-splats")
 	got=0
 	python3 "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" \
 		--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" \

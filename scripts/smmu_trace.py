@@ -14,9 +14,18 @@ everything up to the next marker belongs to that case.
   smmu_iotlb_inv_all      one TLBI of everything
   smmuv3_cmdq_cfgi_cd     one context-descriptor invalidation (bind/unbind)
   smmuv3_record_event     one event (fault) recorded in the event queue
+
+A kernel that loops issuing commands (the base tree's clear_refs case)
+makes QEMU trace tens of megabytes a second, so the trace is not stored
+whole: with --record, this script reads it from a FIFO as QEMU writes it,
+counts every line by marker, keeps the first --max-bytes of it as the raw
+log (noting where it was cut) and writes the counts to a JSON file, which
+--counts then reports per case. --trace still counts a whole trace file.
 """
 
 import argparse
+import json
+import os
 import re
 import sys
 
@@ -45,42 +54,105 @@ def read_results(path, prefix):
     cases = {}
     with open(path) as f:
         for line in f:
-            key, status = line.split()
+            words = line.split()
+            if len(words) != 2:
+                print(f'smmu trace: ignored a malformed line of {path}: {line.strip()}')
+                continue
+            key, status = words
             if key.startswith(prefix):
                 cases[key[len(prefix):]] = status
     return cases
 
 
-def count(trace, cases):
-    by_marker = {fnv1a(c): c for c in cases}
-    counts = {c: dict.fromkeys(COLUMNS, 0) for c in cases}
-    before = '(before the first case)'
-    counts[before] = dict.fromkeys(COLUMNS, 0)
-    kinds = {c: {} for c in counts}
-    unknown = 0
-    current = before
-    with open(trace, errors='replace') as f:
-        for line in f:
+def count_by_marker(lines):
+    """({marker or None: {column: n}}, {marker or None: {kind: n}}) of a trace."""
+    counts, kinds = {None: dict.fromkeys(COLUMNS, 0)}, {None: {}}
+    current = None
+    for line in lines:
+        if 'pci_cfg_write' in line:
             m = MARKER_RE.search(line)
             if m:
-                current = by_marker.get(int(m.group(1), 16))
-                if current is None:
-                    unknown += 1
-                    current = before
-                continue
-            m = EVENT_RE.search(line)
-            if m:
-                col = EVENTS[m.group(1)]
-                counts[current][col] += 1
-                if col == 'faults':
-                    kind = m.group(2).split()[0] if m.group(2).split() else '?'
-                    kinds[current][kind] = kinds[current].get(kind, 0) + 1
-    return counts, kinds, unknown
+                current = int(m.group(1), 16)
+                counts.setdefault(current, dict.fromkeys(COLUMNS, 0))
+                kinds.setdefault(current, {})
+            continue
+        m = EVENT_RE.search(line)
+        if m:
+            col = EVENTS[m.group(1)]
+            counts[current][col] += 1
+            if col == 'faults':
+                words = m.group(2).split()
+                kind = words[0] if words else '?'
+                kinds[current][kind] = kinds[current].get(kind, 0) + 1
+    return counts, kinds
+
+
+def by_case(counts, kinds, cases):
+    """Marker counts attributed to the cases (FNV-1a of each name)."""
+    before = '(before the first case)'
+    per_case = {c: dict.fromkeys(COLUMNS, 0) for c in list(cases) + [before]}
+    per_kind = {c: {} for c in per_case}
+    names = {fnv1a(c): c for c in cases}
+    unknown = 0
+    for marker, n in counts.items():
+        name = before if marker is None else names.get(marker)
+        if name is None:
+            unknown += 1
+            name = before
+        for col in COLUMNS:
+            per_case[name][col] += n[col]
+        for kind, k in kinds[marker].items():
+            per_kind[name][kind] = per_kind[name].get(kind, 0) + k
+    return per_case, per_kind, unknown
+
+
+def record(fifo, out, counts_path, max_bytes):
+    """Read QEMU's trace from fifo: keep max_bytes of it in out, count it all."""
+    written = lines = 0
+    cut = False
+
+    def kept(f, dst):
+        nonlocal written, lines, cut
+        for line in f:
+            lines += 1
+            if not cut and written + len(line) <= max_bytes:
+                dst.write(line)
+                written += len(line)
+            elif not cut:
+                cut = True
+                dst.write(f'# smmu_trace.py: raw trace cut here, after {written} bytes; '
+                          f'the counts in {os.path.basename(counts_path)} cover all of it\n')
+            yield line
+
+    with open(fifo, errors='replace') as f, open(out, 'w') as dst:
+        counts, kinds = count_by_marker(kept(f, dst))
+        if cut:
+            dst.write(f'# smmu_trace.py: {lines} lines in all\n')
+    with open(counts_path, 'w') as f:
+        json.dump({'lines': lines, 'cut': cut,
+                   'counts': {('none' if k is None else str(k)): v for k, v in counts.items()},
+                   'kinds': {('none' if k is None else str(k)): v for k, v in kinds.items()}},
+                  f, indent=1, sort_keys=True)
+    return 0
+
+
+def load_counts(path):
+    with open(path) as f:
+        data = json.load(f)
+    key = lambda k: None if k == 'none' else int(k)  # noqa: E731
+    return ({key(k): v for k, v in data['counts'].items()},
+            {key(k): v for k, v in data['kinds'].items()})
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--trace', help="QEMU's trace log (-D)")
+    ap.add_argument('--trace', help="QEMU's whole trace log (-D FILE)")
+    ap.add_argument('--counts', help='counts written by --record')
+    ap.add_argument('--record', metavar='FIFO',
+                    help='read the trace from FIFO (-D FIFO); needs --out and --counts')
+    ap.add_argument('--out', help='with --record: where to keep the raw trace')
+    ap.add_argument('--max-bytes', type=int, default=16 << 20,
+                    help='with --record: raw trace kept (default 16 MiB)')
     ap.add_argument('--results', help='results.txt of the run')
     ap.add_argument('--prefix', default='kselftest:edu_sva_test.',
                     help='case name prefix in results.txt')
@@ -90,24 +162,33 @@ def main():
     if args.trace_args:
         print(' '.join(TRACE_ARGS))
         return 0
-    if not args.trace or not args.results:
-        ap.error('--trace and --results are required')
+    if args.record:
+        if not args.out or not args.counts:
+            ap.error('--record needs --out and --counts')
+        return record(args.record, args.out, args.counts, args.max_bytes)
+    if not (args.trace or args.counts) or not args.results:
+        ap.error('--results and one of --trace or --counts are required')
 
     cases = read_results(args.results, args.prefix)
     if not cases:
         print(f'smmu trace: no {args.prefix}* case in {args.results}')
         return 1
-    counts, kinds, unknown = count(args.trace, cases)
-    print(f'{"case":52} {"result":6} {"TLBI-VA":>7} {"TLBI-ASID":>9} '
+    if args.counts:
+        counts, kinds = load_counts(args.counts)
+    else:
+        with open(args.trace, errors='replace') as f:
+            counts, kinds = count_by_marker(f)
+    per_case, per_kind, unknown = by_case(counts, kinds, cases)
+    print(f'{"case":52} {"result":6} {"TLBI-VA":>9} {"TLBI-ASID":>9} '
           f'{"TLBI-ALL":>8} {"CFGI-CD":>7} {"faults":>6}')
     for c in list(cases) + ['(before the first case)']:
-        n = counts[c]
-        kind = ', '.join(f'{k} {v}' for k, v in sorted(kinds[c].items()))
-        print(f'{c:52} {cases.get(c, ""):6} {n["va"]:7} {n["asid"]:9} '
+        n = per_case[c]
+        kind = ', '.join(f'{k} {v}' for k, v in sorted(per_kind[c].items()))
+        print(f'{c:52} {cases.get(c, ""):6} {n["va"]:9} {n["asid"]:9} '
               f'{n["all"]:8} {n["cd"]:7} {n["faults"]:6}' + (f'  ({kind})' if kind else ''))
     if unknown:
         print(f'smmu trace: {unknown} marker(s) matched no case')
-    missing = [c for c in cases if not any(counts[c].values())]
+    missing = [c for c in cases if not any(per_case[c].values())]
     if missing:
         print(f'smmu trace: no marker or event for {len(missing)} case(s): {", ".join(missing)}')
     return 0

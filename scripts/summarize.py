@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXIT_OK, EXIT_FAILED, EXIT_CRASH, EXIT_TIMEOUT, EXIT_MISSING = 0, 1, 6, 7, 8
 
 # Console lines that mean the kernel crashed or warned.
@@ -32,10 +33,12 @@ CRASH_PATTERNS = [
     r'WARNING: CPU: \d+ PID: \d+',
     r'Unable to handle kernel',
     r'general protection fault',
-    r'rcu: INFO: .* detected stalls',
+    r'rcu: INFO: .*detected stall',
     r'Call trace:',
 ]
 CRASH_RE = re.compile('|'.join(CRASH_PATTERNS))
+# The first line of a report; a "Call trace:" belongs to the one before.
+TITLE_RE = re.compile('|'.join(p for p in CRASH_PATTERNS if p != r'Call trace:'))
 SPLAT_END_RE = re.compile(r'---\[ end (trace|Kernel panic)')
 BEGIN_MARK = 'guest-init: tests begin'
 END_MARK = 'guest-init: tests end'
@@ -195,7 +198,8 @@ def main():
     ap.add_argument('--kunit-suites', help='file: KUnit suites that must report')
     ap.add_argument('--plan', help='guest plan file: tests that must report')
     ap.add_argument('--baseline', help='file: "name STATUS" lines to compare with')
-    ap.add_argument('--known-splats', help='file: kernel splats that are not failures')
+    ap.add_argument('--known-splats', action='append', default=[],
+                    help='file: kernel splats that are not failures (repeatable)')
     ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
     ap.add_argument('--base-desc', default='', help='base tree description')
     ap.add_argument('--config', default='', help='kernel .config used')
@@ -252,15 +256,18 @@ def main():
     say('pci:      ' + ('\n          '.join(behind) if behind else 'no PCI devices found'))
 
     # Crashes and warnings anywhere in the console, one entry per splat.
-    known = read_known_splats(args.known_splats)
+    known = [k for path in args.known_splats for k in read_known_splats(path)]
     known_seen = []
     i = 0
     while i < len(lines):
         if not CRASH_RE.search(lines[i]):
             i += 1
             continue
+        # A splat ends at its end marker, at the first line of the next
+        # report (soft lockups have no end marker), or after 80 lines.
         end = i + 1
-        while end < len(lines) and end < i + 80 and not SPLAT_END_RE.search(lines[end - 1]):
+        while (end < len(lines) and end < i + 80 and not SPLAT_END_RE.search(lines[end - 1])
+               and not TITLE_RE.search(lines[end])):
             end += 1
         title = lines[i].strip()
         body = '\n'.join(lines[i:end])
@@ -271,7 +278,8 @@ def main():
             problems[EXIT_CRASH].append(f'console line {i + 1}: {title}')
         i = end
     if known_seen:
-        say(f'known splats: {len(known_seen)} (tests/known-splats.txt)')
+        names = ', '.join(os.path.relpath(p, TOP) for p in args.known_splats)
+        say(f'known splats: {len(known_seen)} ({names})')
         for k in sorted(set(k.split(': ', 1)[1] for k in known_seen)):
             say(f'  {k}')
 

@@ -5,7 +5,9 @@
 # the incremental kernel build stays incremental.
 #
 # SERIES_PART=all (default) applies every patch; SERIES_PART=test-only
-# applies only the patches after the "# test-only" line (the baseline run).
+# applies only the patches after the "# test-only" line (the baseline run);
+# SERIES_PART=fixes applies the upstream patches marked for stable (a
+# "Cc: stable@vger.kernel.org" line) and the test-only patches.
 . "$(dirname "$0")/lib.sh"
 
 SERIES=${SERIES:-$TOP/patches/series}
@@ -27,6 +29,9 @@ list_patches() {
 		all) echo "$line" ;;
 		upstream) [ $in_test = 0 ] && echo "$line" ;;
 		test-only) [ $in_test = 1 ] && echo "$line" ;;
+		fixes) { [ $in_test = 1 ] ||
+			grep -qx 'Cc: stable@vger.kernel.org' "$(dirname "$SERIES")/$line"; } &&
+			echo "$line" ;;
 		esac
 	done <"$SERIES"
 	return 0

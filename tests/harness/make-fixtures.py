@@ -21,9 +21,12 @@ def index(pred, start=0):
     return next(i for i in range(start, len(base)) if pred(base[i]))
 
 
-def fixture(name, lines, expect, qemu_status=0, note='', expect_fail=None):
+def fixture(name, lines, expect, qemu_status=0, note='', expect_fail=None, known_splats=None):
     d = os.path.join(dst, name)
     os.makedirs(d, exist_ok=True)
+    if known_splats:
+        with open(os.path.join(d, 'known-splats'), 'w') as f:
+            f.write('\n'.join(known_splats) + '\n')
     if expect_fail:
         with open(os.path.join(d, 'expect-fail'), 'w') as f:
             f.write('\n'.join(expect_fail) + '\n')
@@ -120,4 +123,42 @@ b = index(lambda x: x == 'guest-init: tests begin')
 p = index(lambda x: re.match(r'^1\.\.\d+$', x), b)
 del l[p]
 fixture('missing-plan', l, 8, note='the kselftest KTAP document has no plan')
+
+# Soft lockups have no end marker: three reports back to back must be
+# three splats, each with its own call trace (not one 80-line window that
+# leaves the third report's "Call trace:" as an unknown splat of its own).
+regs = ['x%d: 0000000000000000 x%d: 0000000000000000 x%d: 0000000000000000' % (r + 2, r + 1, r)
+        for r in range(27, -1, -3)]
+lockup = []
+for secs in (11, 22, 33):
+    lockup += [f'watchdog: BUG: soft lockup - CPU#3 stuck for {secs}s! [edu_sva_test:181]',
+               'CPU: 3 PID: 181 Comm: edu_sva_test Tainted: G        W    L   N 6.1.192+ #2',
+               'Hardware name: linux,dummy-virt (DT)',
+               'pstate: 60000005 (nZCv daif -PAN -UAO -TCO -DIT -SSBS BTYPE=--)',
+               'pc : arm_smmu_cmdq_issue_cmdlist+0x314/0x660',
+               'lr : arm_smmu_cmdq_issue_cmdlist+0x2f0/0x660',
+               'sp : ffff0000015d3560'] + regs + [
+               'Call trace:',
+               ' arm_smmu_cmdq_issue_cmdlist+0x314/0x660',
+               ' arm_smmu_cmdq_batch_add+0x6c/0xb0',
+               ' __arm_smmu_tlb_inv_range+0xb4/0x164',
+               ' arm_smmu_tlb_inv_range_asid+0x50/0xdc',
+               ' arm_smmu_mm_invalidate_range+0x64/0xa0',
+               ' __mmu_notifier_invalidate_range_end+0x70/0xd0',
+               ' clear_refs_write+0x31c/0x320',
+               ' vfs_write+0x98/0x2d0',
+               ' ksys_write+0x5c/0xe0',
+               ' __arm64_sys_write+0x18/0x20',
+               ' invoke_syscall.constprop.0+0x54/0xd4',
+               ' do_el0_svc+0x40/0xbc',
+               ' el0_svc+0x14/0x4c',
+               ' el0t_64_sync_handler+0xec/0x120',
+               ' el0t_64_sync+0x148/0x14c']
+i = index(lambda s: s == 'ok 8 hugepage-mmap')
+l = base[:i + 1] + lockup + base[i + 1:]
+fixture('soft-lockup', l, 6, note='three soft-lockup reports, not known')
+fixture('soft-lockup-known', l, 0, known_splats=[
+    r'watchdog: BUG: soft lockup - CPU.\d+ stuck for \d+s! \[edu_sva_test:\d+\] | '
+    r'arm_smmu_mm_invalidate_range | expected (harness self-test)'],
+        note='the same three reports, each matched as a known splat')
 print(f'fixtures written to {dst}')
