@@ -117,12 +117,11 @@ fi
 stage selftest "$S/selftest.sh"
 tally "$RESULTS/selftest.log"
 
-# check-full: the cheaper evidence first, the whole kernel per patch last
-# (hours on a cold cache), so that a run cut short has the most to show.
+# check-full: the cheaper evidence first, the whole kernel per patch
+# (hours on a cold cache) and the warnings, which compare objects of those
+# kernels, last, so that a run cut short has the most to show.
 kvm_x86=
 if [ "$MODE" = full ]; then
-	stage warnings "$S/warnings.sh"
-	tally "$RESULTS/warnings.log"
 	# Proof that the KUnit suite fails where it must.
 	stage kunit-mutation "$S/kunit-mutation.sh"
 	tally "$RESULTS/kunit-mutation.log"
@@ -133,6 +132,8 @@ if [ "$MODE" = full ]; then
 	# A whole kernel after every patch on three architectures.
 	stage bisect "$S/bisect-build.sh"
 	tally "$RESULTS/bisect.log"
+	stage warnings "$S/warnings.sh"
+	tally "$RESULTS/warnings.log"
 fi
 
 step "check ($MODE): done in $(elapsed); logs in $RESULTS"

@@ -80,6 +80,10 @@ verdict() {	# what new-warnings
 }
 
 for a in $ARCHES; do
+	# Which touched files an architecture compiles is read from the
+	# objects of its whole build: without one, say so, do not skip.
+	[ -f "$(kout_for "$a")/vmlinux" ] ||
+		die $EXIT_USAGE "no $(kout_for "$a")/vmlinux: the warnings check compares files that build compiles; run scripts/bisect-build.sh first"
 	built=0
 	for f in "${files[@]}"; do
 		[ -f "$(kout_for "$a")/${f%.c}.o" ] && built=1
