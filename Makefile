@@ -4,9 +4,12 @@
 
 S := scripts
 .DEFAULT_GOAL := help
+# GNU make exits 2 whenever a recipe fails: say which code the script
+# itself returned (README: exit codes; scripts/<step>.sh returns it).
+CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kunit-arches \
-	kunit-mutation selftest export baseline clean
+	kunit-mutation selftest export baseline machines clean
 
 help:
 	@echo 'Main jobs:'
@@ -39,89 +42,95 @@ help:
 	@echo '  make warnings   W=1 and sparse warnings the series adds to the files it touches'
 	@echo '  make reproducer the edu SVA reproducer on the base tree plus the test-only'
 	@echo '                  patches and on the full series, -cpu max and cortex-a57'
-	@echo '                  (REPRODUCER_KERNELS="base series", REPRODUCER_CPUS)'
+	@echo '                  (REPRODUCER_KERNELS="base series", REPRODUCER_MACHINES)'
 	@echo '  make kvm-x86    x86_64 guest under TCG (-cpu max: SVM, NPT) running kvm_amd'
 	@echo '                  and KVM selftests, on the base and on the series'
 	@echo '                  (KVM_X86_KERNELS="base series")'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
-	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_ARCHES)'
+	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make kunit-mutation the suite on arm64 with the flush_tlb_page() call'
 	@echo '                  removed in a scratch tree: its three cases must fail'
 	@echo '  make selftest   check the harness judges saved failure logs correctly'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
+	@echo '  make machines   the machines of config/machines/ (MACHINE=<name> selects one)'
 	@echo '  make clean      remove build/ and results/ (the cache stays)'
-	@echo 'Variables: KSRC=/path/to/linux BASE=<ref> (your own git tree), ARCH,'
-	@echo '  QEMU_CPU=max|cortex-a57, QEMU_TIMEOUT=<s>, CACHE=<dir>, FORCE=1'
+	@echo 'Variables: KSRC=/path/to/linux BASE=<ref> (your own git tree), MACHINE,'
+	@echo '  QEMU_CPU=<model>, QEMU_TIMEOUT=<s>, CACHE=<dir>, FORCE=1'
+	@echo 'make exits 2 when a step fails; scripts/<step>.sh exits with the code'
+	@echo 'of README.md, Exit codes (make prints it).'
 
 run:
-	$(S)/run.sh
+	$(S)/run.sh $(CODE)
 
 check:
-	$(S)/check.sh
+	$(S)/check.sh $(CODE)
 
 check-full:
-	$(S)/check.sh full
+	$(S)/check.sh full $(CODE)
 
 deps:
-	$(S)/deps.sh
+	$(S)/deps.sh $(CODE)
 
 base:
-	$(S)/base.sh
+	$(S)/base.sh $(CODE)
 
 tree: base
-	$(S)/tree.sh
+	$(S)/tree.sh $(CODE)
 
 config:
-	$(S)/kconfig.sh
+	$(S)/kconfig.sh $(CODE)
 
 kernel:
-	$(S)/build-kernel.sh
+	$(S)/build-kernel.sh $(CODE)
 
 guest:
-	$(S)/build-guest.sh
+	$(S)/build-guest.sh $(CODE)
 
 boot:
-	$(S)/boot.sh
+	$(S)/boot.sh $(CODE)
 
 shell:
-	$(S)/deps.sh && $(S)/base.sh && $(S)/tree.sh && $(S)/kconfig.sh && \
-	$(S)/build-kernel.sh && $(S)/build-guest.sh && $(S)/boot.sh shell
+	( $(S)/deps.sh && $(S)/base.sh && $(S)/tree.sh && $(S)/kconfig.sh && \
+	$(S)/build-kernel.sh && $(S)/build-guest.sh && $(S)/boot.sh shell ) $(CODE)
+
+machines:
+	@$(S)/machine.py table
 
 summary:
-	$(S)/summarize.sh
+	$(S)/summarize.sh $(CODE)
 
 checkpatch:
-	$(S)/checkpatch.sh
+	$(S)/checkpatch.sh $(CODE)
 
 bisect:
-	$(S)/bisect-build.sh
+	$(S)/bisect-build.sh $(CODE)
 
 bisect-files:
-	$(S)/bisect-files.sh
+	$(S)/bisect-files.sh $(CODE)
 
 warnings: base
-	$(S)/warnings.sh
+	$(S)/warnings.sh $(CODE)
 
 reproducer: base
-	$(S)/reproducer.sh
+	$(S)/reproducer.sh $(CODE)
 
 kvm-x86: base
-	$(S)/kvm-x86.sh
+	$(S)/kvm-x86.sh $(CODE)
 
 kunit-arches: tree
-	$(S)/kunit-arches.sh
+	$(S)/kunit-arches.sh $(CODE)
 
 kunit-mutation: tree
-	$(S)/kunit-mutation.sh
+	$(S)/kunit-mutation.sh $(CODE)
 
 selftest:
-	$(S)/selftest.sh
+	$(S)/selftest.sh $(CODE)
 
 export:
-	$(S)/export.sh
+	$(S)/export.sh $(CODE)
 
 baseline:
-	$(S)/baseline.sh
+	$(S)/baseline.sh $(CODE)
 
 clean:
-	rm -rf build results
+	$(S)/clean.sh $(CODE)

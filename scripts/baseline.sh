@@ -5,7 +5,8 @@
 # is a regression). Review the diff before committing it.
 . "$(dirname "$0")/lib.sh"
 
-BASELINE=${BASELINE:-$TOP/tests/baseline/$ARCH.txt}
+[ -n "$M_BASELINE" ] || [ -n "${BASELINE:-}" ] || die $EXIT_USAGE "machine $MACHINE has no baseline file (BASELINE=file to write one)"
+BASELINE=${BASELINE:-$TOP/$M_BASELINE}
 src=$RESULTS/results.txt
 [ -f "$src" ] || die $EXIT_USAGE "no $src: run 'make run' first"
 grep -q '^result: PASS' "$RESULTS/summary.txt" ||

@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Bisectability, the quick way (make check): after each patch of the
-# series, compile on arm64, x86_64 and powerpc64le the C files that patch
-# can break -- the C files it touches and the C files that use a symbol it
-# changes in a header (scripts/bisect_files.py) -- that the architecture's
-# config builds (config/<arch>.config, as 'make bisect'). Whole kernels
+# series, compile on every bisect machine (config/machines/ bisect=yes:
+# arm64, x86_64 and powerpc64le) the C files that patch can break -- the C
+# files it touches and the C files that use a symbol it changes in a
+# header (scripts/bisect_files.py) -- that the machine's config builds
+# (the same config as 'make bisect'). Whole kernels
 # are not linked here: 'make run' and the kunit.py kernels build the end
 # of the series in full, and 'make bisect' (make check-full) builds a
 # whole kernel after every patch.
@@ -14,12 +15,12 @@
 # The worktree's output trees sit directly in it, like build/tree's, so
 # ccache shares every object compiled from the same source and config.
 #
-# Prints one "bisect: PASS|FAIL <patch> <arch>: N file(s)" line per patch
-# and architecture with something to compile, and one line per C file the
-# series touches: some config must compile it.
+# Prints one "bisect: PASS|FAIL <patch> <machine>: N file(s)" line per
+# patch and machine with something to compile, and one line per C file
+# the series touches: some config must compile it.
 . "$(dirname "$0")/lib.sh"
 
-ARCHES=${BISECT_ARCHES:-arm64 x86_64 powerpc}
+MACHINES=$(bisect_machines)
 S=$TOP/scripts
 wt=$BUILD/tree-bisect
 "$S/tree.sh"
@@ -28,7 +29,7 @@ mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
 out=$RESULTS/bisect
 mkdir -p "$out"
 
-step "bisect: ${#commits[@]} patch(es), the files each can break, on $ARCHES"
+step "bisect: ${#commits[@]} patch(es), the files each can break, on $MACHINES"
 if [ -e "$wt/.git" ]; then
 	run git -C "$wt" checkout -q --force --detach "$head"
 else
@@ -39,12 +40,13 @@ fi
 # From here on, kbuild works in the worktree.
 TREE=$wt
 
-# objects_of arch: "source object" for every C file the arch's config
+# objects_of: "source object" for every C file the loaded machine's config
 # compiles, from kbuild's own dry run (make -n) of a prepared tree.
 objects_of() {
-	local a=$1 o=$wt/out-$1
+	local o
+	o=$(kout)
 	# The dry run stops at the link (no vmlinux.a), after every compile.
-	kmake_argv "$a" "$o" -n -k vmlinux
+	kmake_argv "$o" -n -k vmlinux
 	{ "${KMAKE_ARGV[@]}" 2>/dev/null || true; } |
 		grep -oE ' -c -o [^ ]+\.o [^ ]+\.c' |
 		awk '{src = $4; sub(/^(\.\.\/)/, "", src)
@@ -56,20 +58,23 @@ objects_of() {
 		      print s, $3}' | LC_ALL=C sort -u
 }
 
-for a in $ARCHES; do
-	o=$wt/out-$a
-	env -u KOUT TREE="$wt" ARCH="$a" KOUT="$o" "$S/kconfig.sh"
+machine_args=
+for a in $MACHINES; do
+	machine_load "$a"
+	machine_args="$machine_args $a:$M_SRCARCH"
+	o=$(kout)
+	env -u KOUT TREE="$wt" MACHINE="$a" "$S/kconfig.sh"
 	# The dry run lists only what is out of date: drop the objects of an
 	# earlier run (ccache still has them).
 	[ ! -d "$o" ] || find "$o" -name '*.o' -not -path "$o/scripts/*" -delete
-	kmake_argv "$a" "$o" prepare
+	kmake_argv "$o" prepare
 	with_progress "$out/prepare-$a.log" "${KMAKE_ARGV[@]}" ||
 		die $EXIT_BUILD "make prepare failed for $a (log: $out/prepare-$a.log)"
-	objects_of "$a" >"$out/objects-$a.txt"
+	objects_of >"$out/objects-$a.txt"
 	info "$a: the config compiles $(wc -l <"$out/objects-$a.txt") C file(s) (list: $out/objects-$a.txt)"
 	[ -s "$out/objects-$a.txt" ] || die $EXIT_BUILD "kbuild's dry run listed no object for $a"
 done
-echo "bisect: PASS config $ARCHES"
+echo "bisect: PASS config $MACHINES"
 # Only the C files some config builds are worth a git grep.
 cat "$out"/objects-*.txt >"$out/candidates.txt"
 
@@ -81,10 +86,11 @@ for i in "${!commits[@]}"; do
 	run git -C "$wt" checkout -q --detach "$c"
 	subject=$(git -C "$wt" log -1 --format=%s)
 	step "bisect: $label $subject"
-	run python3 "$S/bisect_files.py" --tree "$wt" --commit "$c" --arches "$ARCHES" \
+	run "$PYTHON" "$S/bisect_files.py" --tree "$wt" --commit "$c" --machines "${machine_args# }" \
 		--candidates "$out/candidates.txt" >"$out/$label-files.txt"
-	for a in $ARCHES; do
-		o=$wt/out-$a
+	for a in $MACHINES; do
+		machine_load "$a"
+		o=$(kout)
 		# The config's objects for the files this patch can break:
 		# every touched file and user of a changed interface, and one
 		# includer for each header whose inline function bodies changed
@@ -110,12 +116,12 @@ for i in "${!commits[@]}"; do
 		# later patch adds: start from the end-of-series config again.
 		cmp -s "$o.kconfig/.config" "$o/.config" || cp "$o.kconfig/.config" "$o/.config"
 		log=$out/$label-$a.log
-		kmake_argv "$a" "$o" -k "${objs[@]}"
+		kmake_argv "$o" -k "${objs[@]}"
 		if with_progress "$log" "${KMAKE_ARGV[@]}"; then
 			echo "bisect: PASS $label $a: ${#objs[@]} file(s)"
 		else
 			echo "bisect: FAIL $label $a: ${#objs[@]} file(s) (log: $log)"
-			grep -E '(error|Error)' "$log" | head -n 15 | sed 's/^/    /'
+			grep -E '(error|Error)' "$log" | head -n 15 | sed 's/^/    /' || true
 			failed=$((failed + 1))
 			[ -n "$first_bad" ] || first_bad="$label ($subject) on $a"
 		fi
@@ -125,7 +131,9 @@ run git -C "$wt" checkout -q --detach "$head"
 
 # Every C file the series touches must be compiled by some config.
 compiled_on() { grep -q "^$2 " "$out/objects-$1.txt"; }
-check_touched_compiled "$head" "$ARCHES" || failed=$((failed + $?))
+uncompiled=0
+check_touched_compiled "$head" "$MACHINES" || uncompiled=$?
 
 [ -z "$first_bad" ] || info "first patch that breaks the build: $first_bad"
 [ $failed = 0 ] || exit $EXIT_BUILD
+[ $uncompiled = 0 ] || exit $EXIT_TEST_FAILED

@@ -3,7 +3,7 @@
 """The C files one patch can break: what a per-patch compile check builds.
 
 For the commit COMMIT of a kernel git tree, print one line per C file and
-architecture, "ARCH FILE WHY[,WHY...]", where WHY is
+machine, "MACHINE FILE WHY[,WHY...]", where WHY is
   * "touched": the commit adds or modifies the file;
   * "all:SYM": the file uses SYM, an interface the commit changes in a
     header: a macro, a function prototype (or a function that is added or
@@ -20,17 +20,17 @@ commit, among the --candidates (the C files some config builds) if given:
 a file that used a removed interface at the parent and does not any more
 was touched by the commit. Macros and inline functions of other headers
 that use a changed interface are followed too (two rounds). A file under arch/<A>/,
-or a user of a header under arch/<A>/include/, is listed for A only.
+or a user of a header under arch/<A>/include/, is listed only for the
+machines whose source architecture (SRCARCH) is A.
 
-  scripts/bisect_files.py --tree TREE --commit COMMIT [--arches "arm64 x86_64 powerpc"]
-                          [--candidates FILE]
+  scripts/bisect_files.py --tree TREE --commit COMMIT
+                          [--machines "MACHINE:SRCARCH ..."] [--candidates FILE]
 """
 import argparse
 import re
 import subprocess
 import sys
 
-SRCARCH = {'arm64': 'arm64', 'x86_64': 'x86', 'powerpc': 'powerpc'}
 SKIP_DIRS = ('tools/', 'Documentation/', 'scripts/', 'samples/', 'usr/')
 IDENT = r'[A-Za-z_]\w*'
 NOT_NAMES = {'if', 'for', 'while', 'switch', 'return', 'sizeof', 'typeof',
@@ -208,11 +208,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--tree', required=True)
     ap.add_argument('--commit', required=True)
-    ap.add_argument('--arches', default='arm64 x86_64 powerpc')
+    ap.add_argument('--machines', default='arm64:arm64 x86_64:x86 powerpc:powerpc',
+                    help='"MACHINE:SRCARCH ...": the machines to list files for')
     ap.add_argument('--candidates', help='file: the C files worth listing '
                     '(default: every C file of the tree)')
     a = ap.parse_args()
-    arches = a.arches.split()
+    SRCARCH = dict(m.split(':', 1) for m in a.machines.split())
+    arches = list(SRCARCH)
     commit = git(a.tree, 'rev-parse', a.commit).strip()
     parent = git(a.tree, 'rev-parse', commit + '^').strip()
     exists = set(git(a.tree, 'ls-tree', '-r', '--name-only', commit).splitlines())

@@ -1,72 +1,87 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Boot the arm64 guest in QEMU virt with an SMMUv3 and two NUMA nodes, or
-# (ARCH=x86_64) an x86_64 q35 guest whose -cpu max has SVM and NPT, for
-# KVM tests under TCG.
+# Boot $MACHINE (config/machines/) with its kernel and the guest
+# userspace, and run the test plan; the emulator, its arguments, the CPU
+# and the console come from the machine file.
 #
 #   scripts/boot.sh          run the test plan; console in $RESULTS/console.log
 #   scripts/boot.sh shell    interactive shell on this terminal
 #
-# Tunables: QEMU_CPU (max: hardware dirty-bit management; cortex-a57:
-# none), QEMU_TIMEOUT (seconds for the whole test run), QEMU_APPEND (extra
-# kernel command line), QEMU_EXTRA (extra QEMU arguments, e.g. -trace),
-# QEMU_RNG=0 (no virtio-rng: then the edu device is the only DMA master
-# behind the SMMU, and every SMMU command in a trace is the test's).
-# The verdict is not made here: scripts/summarize.sh reads the console
-# log and $RESULTS/qemu.status (QEMU's exit code, 124 for a timeout).
+# Tunables: QEMU_CPU (the machine's cpu otherwise), QEMU_TIMEOUT (seconds
+# for the whole test run; the machine's timeout otherwise), QEMU_APPEND
+# (extra kernel command line), QEMU_EXTRA (extra QEMU arguments, e.g.
+# -trace), QEMU_RNG=0 (no virtio-rng: on arm64 the edu device is then the
+# only DMA master behind the SMMU, and every SMMU command in a trace is
+# the test's), PLAN (the machine's plan otherwise), GOUT (the guest
+# userspace, as build-guest.sh).
+# Before the boot, $RESULTS/run.env records what runs: the machine, the
+# kernel's build record (tree, HEAD, base, fragments; build.env of its
+# output tree) and the emulator command; $RESULTS/patches.txt lists the
+# patches the kernel was built with. The verdict is not made here:
+# scripts/summarize.sh reads them, the console log and $RESULTS/qemu.status
+# (QEMU's exit code, 124 for a timeout).
 . "$(dirname "$0")/lib.sh"
 
 MODE=${1:-test}
-GOUT=${GOUT:-$BUILD/$ARCH/guest}
-QEMU_CPU=${QEMU_CPU:-max}
-QEMU_TIMEOUT=${QEMU_TIMEOUT:-900}
-case $ARCH in
-arm64) image=$KOUT/arch/arm64/boot/Image ;;
-x86_64) image=$KOUT/arch/x86/boot/bzImage ;;
-*) die $EXIT_USAGE "no QEMU machine for ARCH=$ARCH" ;;
-esac
+[ "$M_RUNNER" = guest ] ||
+	die $EXIT_USAGE "machine $MACHINE is not booted by the harness (runner=$M_RUNNER); guest machines: $(machines_with runner guest | tr '\n' ' ')"
+PLAN=${PLAN:-$TOP/$M_PLAN}
+GOUT=${GOUT:-$(guest_out "$PLAN")}
+cpu=${QEMU_CPU:-$M_CPU}
+timeout_s=${QEMU_TIMEOUT:-$M_TIMEOUT}
+image=$KOUT/$M_IMAGE
 initramfs=$GOUT/initramfs.cpio
 [ -f "$image" ] || die $EXIT_USAGE "no kernel $image: run scripts/build-kernel.sh"
 [ -f "$initramfs" ] || die $EXIT_USAGE "no $initramfs: run scripts/build-guest.sh"
+[ -f "$KOUT/build.env" ] || die $EXIT_USAGE "no $KOUT/build.env (what $image was built from): run scripts/build-kernel.sh"
 mkdir -p "$RESULTS"
 
-append="panic=-1 guest.mode=$MODE guest.plan=/kselftest/${SELFTESTS:-vm}/tests.plan ${QEMU_APPEND:-}"
-if [ "$ARCH" = arm64 ]; then
-	qemu=(qemu-system-aarch64
-		-machine virt,iommu=smmuv3 -cpu "$QEMU_CPU" -smp 4 -m 4G
-		-object memory-backend-ram,id=mem0,size=2G
-		-object memory-backend-ram,id=mem1,size=2G
-		-numa node,nodeid=0,cpus=0-1,memdev=mem0
-		-numa node,nodeid=1,cpus=2-3,memdev=mem1
-		-device edu,dma_mask=0xffffffffffff)
-	tty=ttyAMA0
-else
-	qemu=(qemu-system-x86_64 -machine q35 -cpu "$QEMU_CPU" -smp 2 -m 4G)
-	tty=ttyS0
-fi
+plan_name=$(basename "$PLAN")
+append="panic=-1 guest.mode=$MODE guest.plan=/kselftest/$M_SELFTESTS/tests.plan $M_APPEND ${QEMU_APPEND:-}"
+append=${append%"${append##*[![:space:]]}"}
+# shellcheck disable=SC2206 # the machine's arguments are a list of words
+qemu=("$M_EMULATOR" $M_EMULATOR_ARGS)
+[ -z "$cpu" ] || qemu+=(-cpu "$cpu")
 qemu+=(-nic none -kernel "$image" -initrd "$initramfs"
-	-append "console=$tty $append" -no-reboot)
-[ "${QEMU_RNG:-1}" = 0 ] || qemu+=(-device virtio-rng-pci)
+	-append "console=$M_CONSOLE $append" -no-reboot)
+# shellcheck disable=SC2206
+[ "${QEMU_RNG:-1}" = 0 ] || qemu+=($M_RNG)
 # shellcheck disable=SC2206 # QEMU_EXTRA is a list of words on purpose
 qemu+=(${QEMU_EXTRA:-})
 
 if [ "$MODE" = shell ]; then
-	step "boot: interactive shell (Ctrl-a x quits QEMU)"
+	step "boot: $MACHINE, interactive shell (Ctrl-a x quits QEMU)"
 	run "${qemu[@]}" -nographic -serial mon:stdio
 	exit $?
 fi
 
-step "boot: $ARCH guest, test plan ${SELFTESTS:-vm} (timeout ${QEMU_TIMEOUT}s)"
 console=$RESULTS/console.log
-printf '%s\n' "$(quote_cmd "${qemu[@]}" -display none -monitor none -serial "file:$console")" \
-	>"$RESULTS/qemu-command.txt"
+qemu+=(-display none -monitor none -serial "file:$console")
+# What this run is, written before it starts.
+{
+	cat "$KOUT/build.env"
+	env_line RUN_MACHINE "$MACHINE"
+	env_line RUN_CPU "$cpu"
+	env_line RUN_PLAN "$PLAN"
+	env_line RUN_GUEST "$initramfs"
+	env_line RUN_TIMEOUT "$timeout_s"
+	env_line RUN_STARTED "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	env_line RUN_EMULATOR_COMMAND "$(quote_cmd "${qemu[@]}")"
+} >"$RESULTS/run.env"
+cp "$KOUT/build-patches.txt" "$RESULTS/patches.txt"
+tree_head=$(git -C "$TREE" rev-parse HEAD 2>/dev/null || true)
+built_head=$(. "$KOUT/build.env" && echo "$KERNEL_TREE_HEAD")
+[ "$tree_head" = "$built_head" ] ||
+	info "note: $image was built from $built_head, $TREE is now at $tree_head (run.env records the former)"
+
+step "boot: $MACHINE, test plan $plan_name (timeout ${timeout_s}s)"
+printf '%s\n' "$(quote_cmd "${qemu[@]}")" >"$RESULTS/qemu-command.txt"
 rm -f "$console" "$RESULTS/qemu.status"
 status=0
-run timeout -k 10 "$QEMU_TIMEOUT" "${qemu[@]}" -display none -monitor none \
-	-serial "file:$console" 2>"$RESULTS/qemu-stderr.log" || status=$?
+run timeout -k 10 "$timeout_s" "${qemu[@]}" 2>"$RESULTS/qemu-stderr.log" || status=$?
 echo "$status" >"$RESULTS/qemu.status"
 if [ "$status" = 124 ] || [ "$status" = 137 ]; then
-	info "QEMU timed out after ${QEMU_TIMEOUT}s (console: $console)"
+	info "QEMU timed out after ${timeout_s}s (console: $console)"
 elif [ "$status" != 0 ]; then
 	cat "$RESULTS/qemu-stderr.log" >&2
 	[ -s "$console" ] || die $EXIT_USAGE "QEMU failed to start (exit $status)"

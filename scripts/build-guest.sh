@@ -1,29 +1,30 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the guest userspace, all static for $ARCH: guest-init (C), busybox
-# for the interactive shell (arm64), and the kselftests named in the plan
-# from tools/testing/selftests/$SELFTESTS (vm by default; kvm for the x86
-# KVM runs), then pack them into an initramfs with the kernel's
-# gen_init_cpio. The plan is installed as /kselftest/$SELFTESTS/tests.plan.
+# Build the guest userspace of $MACHINE, all static: guest-init (C),
+# busybox for the interactive shell (if the machine file says
+# busybox=yes), and the kselftests the plan names, from
+# tools/testing/selftests/<the machine's selftests>, then pack them into
+# an initramfs with the kernel's gen_init_cpio. The plan (PLAN, the
+# machine's plan otherwise) is installed as /kselftest/<selftests>/tests.plan.
 . "$(dirname "$0")/lib.sh"
 
-case $ARCH in
-arm64 | x86_64) CROSS=$(cross_compile_for "$ARCH") ;;
-*) die $EXIT_USAGE "the guest userspace is built for arm64 and x86_64 only" ;;
-esac
-SELFTESTS=${SELFTESTS:-vm}
-GOUT=${GOUT:-$BUILD/$ARCH/guest}
-PLAN=${PLAN:-$TOP/guest/vm-tests.plan}
+[ "$M_RUNNER" = guest ] || die $EXIT_USAGE "machine $MACHINE has no guest userspace (runner=$M_RUNNER)"
+CROSS=$M_CROSS_COMPILE
+SELFTESTS=$M_SELFTESTS
+PLAN=${PLAN:-$TOP/$M_PLAN}
+GOUT=${GOUT:-$(guest_out "$PLAN")}
 INITRAMFS=$GOUT/initramfs.cpio
+[ -f "$PLAN" ] || die $EXIT_USAGE "no test plan $PLAN"
 mkdir -p "$GOUT/$SELFTESTS" "$RESULTS"
 log=$RESULTS/build-guest.log
 : >"$log"
 
-step "guest: init, busybox and $SELFTESTS kselftests for $ARCH"
+step "guest: init, $SELFTESTS kselftests of $(basename "$PLAN") for $MACHINE"
 [ -d "$KOUT/usr/include/linux" ] ||
 	die $EXIT_USAGE "no UAPI headers in $KOUT/usr/include: run scripts/build-kernel.sh first"
 bb=
-if [ "$ARCH" = arm64 ]; then
+if [ "$M_BUSYBOX" = yes ]; then
+	[ "$ARCH" = arm64 ] || die $EXIT_USAGE "machine $MACHINE: busybox is fetched for arm64 only"
 	bb=$CACHE/busybox-arm64/bin/busybox
 	[ -x "$bb" ] || die $EXIT_USAGE "no $bb: run scripts/deps.sh"
 fi

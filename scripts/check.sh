@@ -59,7 +59,7 @@ stage() {	# name command...: run a stage, keep its log and time, remember failur
 stage deps "$S/deps.sh"
 stage base "$S/base.sh"
 [ $rc != 0 ] || stage tree "$S/tree.sh"
-[ $rc = 0 ] || { echo "0 passed, 1 failed"; exit $rc; }
+[ $rc = 0 ] || { echo "0 passed, 1 failed, 0 skipped"; exit $rc; }
 
 # In the order of what matters most, so a slow machine has done the most
 # important work first.
@@ -101,11 +101,11 @@ reproducer=$(tail -n 1 "$RESULTS/reproducer/summary.txt" 2>/dev/null || echo 're
 # architecture's full build of the end of the series. arm64's suite runs
 # in the make run and reproducer boots; check-full adds kunit.py on arm64.
 if [ "$MODE" = full ]; then
-	kunit_arches=${KUNIT_ARCHES:-arm64 x86_64 powerpc}
+	kunit_machines=${KUNIT_MACHINES:-arm64-virt-kunit x86_64-q35-kunit powerpc64le-pseries-power9}
 else
-	kunit_arches=${KUNIT_ARCHES:-x86_64 powerpc}
+	kunit_machines=${KUNIT_MACHINES:-x86_64-q35-kunit powerpc64le-pseries-power9}
 fi
-KUNIT_ARCHES=$kunit_arches stage kunit-arches "$S/kunit-arches.sh"
+KUNIT_MACHINES=$kunit_machines stage kunit-arches "$S/kunit-arches.sh"
 tally "$RESULTS/kunit-arches.log"
 
 if [ "$MODE" = quick ]; then

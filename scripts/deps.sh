@@ -3,12 +3,15 @@
 # Check for (and, as root, install) the Debian packages the harness needs.
 . "$(dirname "$0")/lib.sh"
 
-# Host packages, and the arm64 libraries the static guest tests link with.
-PACKAGES="linux-source-6.1 qemu-system-arm qemu-system-x86 qemu-system-ppc
-	gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-powerpc64le-linux-gnu
-	ccache make gcc flex bison bc libssl-dev libelf-dev cpio xz-utils
-	rsync git python3 python3-ply python3-git perl sparse dpkg-dev
-	libnuma-dev:arm64 libcap-dev:arm64"
+# Host packages, and what each machine (config/machines/) needs: its
+# emulator, cross compiler and the libraries its static guest tests link with.
+PACKAGES="linux-source-6.1 ccache make gcc flex bison bc libssl-dev
+	libelf-dev cpio xz-utils rsync git python3 python3-ply python3-git
+	perl sparse dpkg-dev"
+while IFS= read -r m; do
+	PACKAGES="$PACKAGES $("$PYTHON" "$TOP/scripts/machine.py" get "$m" packages)"
+done < <("$PYTHON" "$TOP/scripts/machine.py" list)
+PACKAGES=$(printf '%s\n' $PACKAGES | sort -u | tr '\n' ' ')
 
 step "deps: Debian packages"
 missing=()

@@ -11,6 +11,8 @@
 SERIES_VERSION=v2
 
 step "export: $TREE -> patches/"
+! by=$(git -C "$TREE" config --get harness.borrowed-by) ||
+	die $EXIT_USAGE "$TREE is at a commit an interrupted ${by% *} checked out, not at the series' end: run 'make tree' to return it"
 git -C "$TREE" rev-parse -q --verify base >/dev/null ||
 	die $EXIT_USAGE "$TREE has no 'base' tag: run 'make tree' first"
 git -C "$TREE" rev-parse -q --verify upstream-end >/dev/null ||

@@ -1,32 +1,26 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Make $KOUT/.config for $ARCH: the fragments in config/ merged on
-# allnoconfig with the kernel's merge_config.sh, then olddefconfig, then a
-# check that every symbol a fragment asks for has the value it asked for.
+# Make $KOUT/.config for $MACHINE: the machine's fragments (config/) merged
+# on allnoconfig with the kernel's merge_config.sh, then olddefconfig, then
+# a check that every symbol a fragment asks for has the value it asked for.
 # The .config is only replaced when it changed, so builds stay incremental.
 #
-# FRAGMENTS overrides the fragment list (file names under config/).
+# FRAGMENTS overrides the machine's fragment list (file names under
+# config/); EXTRA_FRAGMENTS adds to it.
 . "$(dirname "$0")/lib.sh"
 
-case $ARCH in
-arm64) default="guest-base.config mm.config kunit.config arm64.config" ;;
-x86_64) default="guest-base.config mm.config kunit.config x86_64.config" ;;
-powerpc) default="guest-base.config mm.config kunit.config powerpc.config" ;;
-*) default="" ;;
-esac
-# The test-only patches add the SSID-0 binding and the edu test driver:
-# enable them on arm64 whenever the tree has them.
-if [ "$ARCH" = arm64 ] && grep -q '^config EDU_SVA_TEST$' "$TREE/drivers/misc/Kconfig"; then
-	default="$default edu-sva-test.config"
-fi
-# The series' KUnit suite: built on every architecture once it is there.
-if grep -q '^config SECONDARY_TLB_KUNIT_TEST$' "$TREE/mm/Kconfig"; then
-	default="$default secondary-tlb-kunit.config"
-fi
+default=$M_FRAGMENTS
+# fragments_if: a fragment for what a patch adds (the test-only driver,
+# the series' KUnit suite), merged once the tree defines its symbol.
+for cond in $M_FRAGMENTS_IF; do
+	IFS=: read -r sym kconfig frag <<<"$cond"
+	[ -n "$frag" ] || die $EXIT_USAGE "machine $MACHINE: fragments_if '$cond' is not SYMBOL:Kconfig-file:fragment"
+	! grep -q "^config $sym\$" "$TREE/$kconfig" 2>/dev/null || default="$default $frag"
+done
 FRAGMENTS=${FRAGMENTS:-$default}
-[ -n "$FRAGMENTS" ] || die $EXIT_USAGE "no Kconfig fragments for ARCH=$ARCH"
+[ -n "$FRAGMENTS" ] || die $EXIT_USAGE "machine $MACHINE has no Kconfig fragments"
 
-step "kconfig: $ARCH from $FRAGMENTS"
+step "kconfig: $MACHINE ($ARCH) from $FRAGMENTS"
 files=()
 for f in $FRAGMENTS ${EXTRA_FRAGMENTS:-}; do
 	[ -f "$TOP/config/$f" ] || die $EXIT_USAGE "config/$f does not exist"
@@ -35,7 +29,7 @@ done
 
 gen=$KOUT.kconfig
 mkdir -p "$gen" "$KOUT"
-cross=$(cross_compile_for "$ARCH")
+cross=$M_CROSS_COMPILE
 (
 	cd "$TREE"
 	ARCH=$ARCH CROSS_COMPILE=$cross run_logged "$gen/merge_config.log" \

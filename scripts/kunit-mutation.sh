@@ -3,7 +3,8 @@
 # Proof that the KUnit suite tests the architecture: in a scratch tree (a
 # git worktree of build/tree at its HEAD, build/tree-mutant), take out
 # arm64's notification in flush_tlb_page() -- a one-statement
-# revert of the arm64 patch -- and run the suite on arm64 with kunit.py.
+# revert of the arm64 patch -- and run the suite on arm64 with kunit.py
+# (the machine arm64-virt-kunit).
 # The cases that go through flush_tlb_page() must fail (flush_tlb_page,
 # migrate_page, permission_upgrade); every other case must still pass.
 # Prints "kunit-mutation: PASS|FAIL ...".
@@ -21,24 +22,15 @@ else
 fi
 
 # Delete the one statement that notifies in flush_tlb_page().
-python3 - "$scratch/arch/arm64/include/asm/tlbflush.h" <<'PY' || die $EXIT_PATCH "the mutation does not apply to $head"
-import re, sys
-path = sys.argv[1]
-src = open(path).read()
-fn = re.search(r'static inline void flush_tlb_page\(.*?\n}\n', src, re.S)
-if not fn:
-    sys.exit('flush_tlb_page() not found')
-body, n = re.subn(r'\n\tmmu_notifier_arch_invalidate_secondary_tlbs\([^;]*\);', '', fn.group(0))
-if n != 1:
-    sys.exit(f'expected one notifier call in flush_tlb_page(), found {n}')
-open(path, 'w').write(src[:fn.start()] + body + src[fn.end():])
-PY
+"$PYTHON" "$TOP/scripts/mutate.py" delete-call "$scratch/arch/arm64/include/asm/tlbflush.h" \
+	flush_tlb_page mmu_notifier_arch_invalidate_secondary_tlbs ||
+	die $EXIT_PATCH "the mutation does not apply to $head"
 mkdir -p "$RESULTS/kunit-mutation"
 git -C "$scratch" diff >"$RESULTS/kunit-mutation/mutation.diff"
 sed 's/^/    /' "$RESULTS/kunit-mutation/mutation.diff"
 
 set +e
-KUNIT_ARCHES=arm64 KUNIT_TREE=$scratch KUNIT_EXPECT_FAIL=$must_fail \
+KUNIT_MACHINES=arm64-virt-kunit KUNIT_TREE=$scratch KUNIT_EXPECT_FAIL=$must_fail \
 	KUNIT_OUT=$RESULTS/kunit-mutation "$TOP/scripts/kunit-arches.sh" |
 	sed 's/^kunit-arches: /kunit-mutation: /'
 rc=${PIPESTATUS[0]}

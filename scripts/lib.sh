@@ -3,23 +3,17 @@
 
 set -euo pipefail
 
-# Exit codes (documented in README.md). A run is failed until its results
-# prove otherwise, so the wrappers only ever exit 0 after checking.
-readonly EXIT_OK=0
-readonly EXIT_TEST_FAILED=1	# a test failed, or a baseline pass regressed
-readonly EXIT_USAGE=2		# bad arguments, missing packages, bad KSRC/BASE
-readonly EXIT_PATCH=3		# a patch does not apply
-readonly EXIT_BUILD=4		# kernel or guest userspace did not build
-readonly EXIT_KCONFIG=5		# a requested Kconfig symbol did not survive
-readonly EXIT_CRASH=6		# panic, oops, BUG or WARN in the console log
-readonly EXIT_TIMEOUT=7		# hung boot or a test that timed out
-readonly EXIT_MISSING=8		# no KTAP, missing plan, expected suite absent
-
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Exit codes: EXIT_OK, EXIT_TEST_FAILED, EXIT_USAGE, EXIT_PATCH,
+# EXIT_BUILD, EXIT_KCONFIG, EXIT_CRASH, EXIT_TIMEOUT, EXIT_MISSING, from
+# config/exit-codes (the table in README.md). A run is failed until its
+# results prove otherwise, so the scripts only ever exit 0 after checking.
+while read -r code name _; do
+	case $code in '#'* | '') continue ;; esac
+	readonly "EXIT_$name=$code"
+done <"$TOP/config/exit-codes"
 CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/secondary-tlb}
 BUILD=${BUILD:-$TOP/build}
-RESULTS=${RESULTS:-$TOP/results/latest}
-ARCH=${ARCH:-arm64}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
@@ -29,15 +23,48 @@ export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 # (68 files, empty cache): 47 s against 72 s in the default mode.
 export CCACHE_DEPEND=${CCACHE_DEPEND:-1}
 
-# The edited/applied kernel tree and its per-architecture output trees.
+# The edited/applied kernel tree and its per-machine output trees.
 # An output tree is a direct subdirectory of the source tree, so kbuild
 # uses the relative srctree "..": the compiler sees no absolute path and
 # ccache hits across checkouts (CI clones) and across trees (the
 # reproducer's base tree), without CCACHE_BASEDIR, whose rewritten paths
 # would defeat -fmacro-prefix-map and put "../../tree/" in WARN splats.
 TREE=${TREE:-$BUILD/tree}
-kout_for() { echo "$TREE/out-$1"; }
-KOUT=${KOUT:-$(kout_for "$ARCH")}
+
+# Debian's python3: the harness's Python scripts need nothing else, and
+# it starts at once (a pyenv shim earlier in PATH takes most of a second).
+PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}
+
+# Machines are data: config/machines/<name>, read by scripts/machine.py.
+# machine_load NAME sets M_<KEY> for each key of the file (M_ARCH,
+# M_CROSS_COMPILE, M_EMULATOR, ...); an unknown name lists the machines
+# and exits 2.
+machine_load() {
+	local vars
+	vars=$("$PYTHON" "$TOP/scripts/machine.py" shell "$1") || exit $EXIT_USAGE
+	eval "$vars"
+}
+
+# The machines whose file says "KEY=VALUE", one name a line.
+machines_with() {	# key value
+	"$PYTHON" "$TOP/scripts/machine.py" list "$1" "$2"
+}
+
+# The machines built after every patch (make bisect, bisect-files,
+# warnings): BISECT_MACHINES, or every machine whose file says bisect=yes.
+bisect_machines() {
+	echo "${BISECT_MACHINES:-$(machines_with bisect yes | tr '\n' ' ')}"
+}
+
+# The output tree of the loaded machine in $TREE.
+kout() { echo "$TREE/$M_BUILD_DIR"; }
+# The guest userspace (initramfs) of the loaded machine and a test plan,
+# next to the kernel's output tree.
+guest_out() {	# plan
+	local p
+	p=$(basename "$1")
+	echo "$TREE/$M_BUILD_DIR-guest-${p%.plan}"
+}
 
 : "${HARNESS_T0:=$(date +%s)}"
 export HARNESS_T0
@@ -93,23 +120,13 @@ run_logged() {
 	fi
 }
 
-cross_compile_for() {
-	case $1 in
-	arm64) echo aarch64-linux-gnu- ;;
-	x86_64) echo "" ;;
-	powerpc) echo powerpc64le-linux-gnu- ;;
-	*) die $EXIT_USAGE "unknown architecture '$1'" ;;
-	esac
-}
-
-# The kernel make command for one architecture and output directory, in
-# the array KMAKE_ARGV.
+# The kernel make command for the loaded machine and an output
+# directory, in the array KMAKE_ARGV.
 kmake_argv() {
-	local arch=$1 out=$2 cross
-	shift 2
-	cross=$(cross_compile_for "$arch")
-	KMAKE_ARGV=(make -C "$TREE" O="$out" ARCH="$arch" CROSS_COMPILE="$cross"
-		CC="ccache ${cross}gcc" -j"$JOBS" "$@")
+	local out=$1
+	shift
+	KMAKE_ARGV=(make -C "$TREE" O="$out" ARCH="$M_ARCH" CROSS_COMPILE="$M_CROSS_COMPILE"
+		CC="ccache ${M_CROSS_COMPILE}gcc" -j"$JOBS" "$@")
 }
 
 kmake() {
@@ -141,32 +158,72 @@ wait_timeout() {	# pid seconds: 0 when pid has exited
 	! kill -0 "$1" 2>/dev/null
 }
 
-# The kernels the reproducer and the KVM run compare, by name: "base" is
-# the base plus only the test-only patches, "fixes" the base plus the
-# patches marked for stable and the test-only ones, "series" every patch.
-# Sets KTREE and KPART.
+# The kernels a run can boot, by name: "series" every patch (build/tree,
+# what make run boots), "base" the base plus only the test-only patches
+# (the test driver; nothing the series changes), "fixes" the base plus the
+# patches marked for stable and the test-only ones. Sets KTREE (the tree),
+# KPART (tree.sh's SERIES_PART) and KDESC (what to print).
 kernel_tree() {
 	case $1 in
-	base) KTREE=$BUILD/tree-base KPART=test-only ;;
-	fixes) KTREE=$BUILD/tree-fixes KPART=fixes ;;
-	series) KTREE=$BUILD/tree KPART=all ;;
+	base) KTREE=$BUILD/tree-base KPART=test-only KDESC="the base plus the test-only patches" ;;
+	fixes) KTREE=$BUILD/tree-fixes KPART=fixes KDESC="the base plus the stable fixes and the test-only patches" ;;
+	series) KTREE=$BUILD/tree KPART=all KDESC="every patch" ;;
 	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes or series)" ;;
 	esac
 }
 
-# Apply, configure and build the $ARCH kernel in a tree (its output tree
-# follows it, see KOUT above): tree results-dir.
-build_kernel_in() {
-	local s=$TOP/scripts
-	env -u KOUT TREE="$1" SERIES_PART="$KPART" "$s/tree.sh" &&
-		env -u KOUT TREE="$1" "$s/kconfig.sh" &&
-		env -u KOUT TREE="$1" RESULTS="$2" "$s/build-kernel.sh"
+# A record file of KEY=value lines, each value quoted for the shell
+# (scripts/summarize.py reads them with shlex): env_line KEY VALUE.
+env_line() { printf '%s=%q\n' "$1" "$2"; }
+
+# What the kernel in an output tree was built from, written after each
+# build: <output tree>/build.env and build-patches.txt (one "commit
+# subject" line per patch applied). boot.sh copies both into the run.
+record_build() {	# output-tree
+	local o=$1 desc=unknown
+	[ ! -f "$BUILD/base.env" ] || desc=$(. "$BUILD/base.env" && echo "$BASE_DESC")
+	{
+		env_line KERNEL_MACHINE "$MACHINE"
+		env_line KERNEL_TREE "$TREE"
+		env_line KERNEL_TREE_HEAD "$(git -C "$TREE" rev-parse HEAD)"
+		env_line KERNEL_BASE "$(git -C "$TREE" rev-parse -q --verify base || echo none)"
+		env_line KERNEL_BASE_DESC "$desc"
+		env_line KERNEL_SERIES_PART "$(git -C "$TREE" config --get harness.series-part || echo unknown)"
+		env_line KERNEL_FRAGMENTS "$(cat "$o.kconfig/fragments" 2>/dev/null || echo unknown)"
+		env_line KERNEL_CONFIG "$o/.config"
+		env_line KERNEL_IMAGE "$o/$M_IMAGE"
+		env_line KERNEL_BUILT "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	} >"$o/build.env"
+	git -C "$TREE" log --reverse --format='%h %s' base..HEAD >"$o/build-patches.txt" 2>/dev/null || :
+}
+
+# Steps that check out other commits of $TREE (bisect, warnings) borrow
+# it: harness.borrowed-by records who and the commit to return to, so a
+# step killed before it could return it is not taken for the user's work
+# (tree.sh returns it; export.sh refuses to export it).
+tree_borrow() {	# step-name
+	git -C "$TREE" config harness.borrowed-by "$1 $(git -C "$TREE" rev-parse HEAD)"
+	trap tree_return EXIT
+}
+tree_return() {
+	local by
+	by=$(git -C "$TREE" config --get harness.borrowed-by) || return 0
+	git -C "$TREE" checkout -q --detach "${by##* }" &&
+		git -C "$TREE" config --unset harness.borrowed-by
+}
+
+# The objects linked into the vmlinux of an output tree, one path a line
+# relative to it, from kbuild's thin archive vmlinux.a: an object left in
+# a persistent output tree by an earlier config is not in it.
+linked_objects() {	# output-tree
+	[ -f "$1/vmlinux.a" ] || die $EXIT_USAGE "no $1/vmlinux.a: that kernel was not built"
+	(cd "$1" && ar t vmlinux.a)
 }
 
 # Every C file the series touches (base..head) must be compiled by some
-# architecture's config: "bisect: PASS|FAIL" per file. The caller's
-# function compiled_on ARCH FILE tells. Returns the number of failures.
-check_touched_compiled() {	# head arches
+# machine's config: "bisect: PASS|FAIL" per file. The caller's function
+# compiled_on MACHINE FILE tells. Returns the number of failures.
+check_touched_compiled() {	# head machines
 	local f a found bad=0
 	while IFS= read -r f; do
 		found=
@@ -184,4 +241,37 @@ check_touched_compiled() {	# head arches
 	return $bad
 }
 
+# MACHINE selects the machine a step builds and boots; ARCH follows it.
+export MACHINE=${MACHINE:-arm64-virt-smmuv3}
+machine_load "$MACHINE"
+if [ -n "${ARCH:-}" ] && [ "$ARCH" != "$M_ARCH" ]; then
+	die $EXIT_USAGE "ARCH=$ARCH, but MACHINE=$MACHINE is $M_ARCH: ARCH follows the machine; choose one with MACHINE= ($("$PYTHON" "$TOP/scripts/machine.py" list | tr '\n' ' '))"
+fi
+ARCH=$M_ARCH
+KOUT=${KOUT:-$(kout)}
+
 mkdir -p "$CACHE" "$BUILD"
+
+# results/latest links to the newest run's results directory.
+link_latest() {	# dir
+	local l=$TOP/results/latest
+	# Older versions of the harness could leave a real directory there.
+	[ -L "$l" ] || [ ! -d "$l" ] || mv "$l" "$TOP/results/$(date +%Y%m%d-%H%M%S)-unlinked"
+	ln -sfn "$1" "$l"
+}
+
+# Without RESULTS, a script that sets RESULTS_NAME before sourcing this
+# file writes into a new results/<date>-<RESULTS_NAME>; another step run
+# alone writes into the latest run's results or, with none yet, into a
+# new results directory that becomes the latest.
+if [ -z "${RESULTS:-}" ]; then
+	if [ -n "${RESULTS_NAME:-}" ]; then
+		RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-$RESULTS_NAME
+	elif [ -L "$TOP/results/latest" ] && [ -d "$TOP/results/latest/" ]; then
+		RESULTS=$TOP/results/latest
+	else
+		RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-$(basename "$0" .sh)
+		mkdir -p "$RESULTS"
+		link_latest "$RESULTS"
+	fi
+fi

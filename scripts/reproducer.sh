@@ -1,38 +1,39 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # The end-to-end reproducer (tools/testing/selftests/vm/edu_sva_test.c)
-# on the emulated SMMUv3, on up to two kernels and two CPUs:
+# on the emulated SMMUv3, on up to three kernels (scripts/guest-run.sh)
+# and two machines:
 #
-#   base    the base tree plus only the test-only patches ($BUILD/tree-base):
-#           the cases in tests/reproducer/base-<cpu>.xfail must fail (that
-#           proves the test detects the stale SMMU TLB entry) and every
-#           other case must pass; an unexpected pass fails the check.
+#   base    the base plus only the test-only patches ($BUILD/tree-base):
+#           the cases in tests/reproducer/base-<machine>.xfail must fail
+#           (that proves the test detects the stale SMMU TLB entry) and
+#           every other case must pass; an unexpected pass fails the check.
 #   fixes   the base plus the patches marked for stable (Cc: stable) and
 #           the test-only patches ($BUILD/tree-fixes): the cases in
-#           tests/reproducer/fixes-<cpu>.xfail must fail (what only the
-#           later patches fix), every other case must pass.
-#   series  the full series ($BUILD/tree, the tree 'make run' uses):
+#           tests/reproducer/fixes-<machine>.xfail must fail (what only
+#           the later patches fix), every other case must pass.
+#   series  the full series ($BUILD/tree, the kernel 'make run' boots):
 #           every case must pass.
 #
-# CPUs: max (hardware dirty-bit management) and cortex-a57 (none). QEMU
+# Machines: arm64-virt-smmuv3 (-cpu max: hardware dirty-bit management)
+# and arm64-virt-smmuv3-a57 (none), one kernel build for both. QEMU
 # traces what the SMMU received; scripts/smmu_trace.py counts it per case.
 #
-#   scripts/reproducer.sh [base|series]...   default: $REPRODUCER_KERNELS
+#   scripts/reproducer.sh [base|fixes|series]...   default: $REPRODUCER_KERNELS
 #
-# REPRODUCER_KASAN=1 builds the kernels with KASAN (config/kasan.config),
-# in trees of their own (<tree>-kasan), e.g. to check that a process
-# exiting while bound unbinds with no use-after-free.
+# REPRODUCER_MACHINES chooses the machines. REPRODUCER_KASAN=1 builds the
+# kernels with KASAN (config/kasan.config), in trees of their own
+# (<tree>-kasan), e.g. to check that a process exiting while bound
+# unbinds with no use-after-free.
 #
-# Prints one "reproducer: PASS|FAIL <kernel>/<cpu> <case> ..." line per
+# Prints one "reproducer: PASS|FAIL <kernel>/<machine> <case> ..." line per
 # case and a last line such as
-# "reproducer: base/max FAIL 3/22 (expected), series/max PASS 22/22".
-given_results=${RESULTS:-}
+# "reproducer: base/arm64-virt-smmuv3 FAIL 4/23 (expected), series/arm64-virt-smmuv3 PASS 23/23".
+RESULTS_NAME=reproducer
 . "$(dirname "$0")/lib.sh"
-# Run alone, it gets a results directory of its own.
-[ -n "$given_results" ] || RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-reproducer
 
 KERNELS=${*:-${REPRODUCER_KERNELS:-base series}}
-CPUS=${REPRODUCER_CPUS:-max cortex-a57}
+MACHINES=${REPRODUCER_MACHINES:-arm64-virt-smmuv3 arm64-virt-smmuv3-a57}
 PLAN=$TOP/guest/reproducer.plan
 S=$TOP/scripts
 out=$RESULTS/reproducer
@@ -40,6 +41,8 @@ mkdir -p "$out"
 echo "results: $out"
 code=0
 verdicts=()
+flavour=
+[ "${REPRODUCER_KASAN:-0}" = 0 ] || flavour=kasan
 
 worse() {	# remember the first failure's exit code
 	[ "$code" != 0 ] || code=$1
@@ -47,24 +50,13 @@ worse() {	# remember the first failure's exit code
 
 for k in $KERNELS; do
 	kernel_tree "$k"
-	tree=$KTREE
-	if [ "${REPRODUCER_KASAN:-0}" = 1 ]; then
-		tree=$KTREE-kasan
-		export EXTRA_FRAGMENTS=kasan.config
-	fi
-	step "reproducer: $k kernel ($KPART patches) in $tree"
-	build_kernel_in "$tree" "$out/$k" || exit
-	grep -q '^CONFIG_EDU_SVA_TEST=y' "$tree/out-$ARCH/.config" ||
-		die $EXIT_KCONFIG "$tree has no CONFIG_EDU_SVA_TEST: are the test-only patches in patches/series?"
-	env -u KOUT TREE="$tree" RESULTS="$out/$k" PLAN="$PLAN" \
-		GOUT="$tree/out-$ARCH-reproducer-guest" "$S/build-guest.sh" || exit
-
-	for cpu in $CPUS; do
-		dir=$out/$k-$cpu$([ "${REPRODUCER_KASAN:-0}" = 1 ] && echo -kasan || true)
+	build=1
+	for m in $MACHINES; do
+		dir=$out/$k-$m${flavour:+-$flavour}
 		# What a kernel is expected to do is data: the cases that must
-		# fail (tests/reproducer/<kernel>-<cpu>.xfail) and the splats it
-		# must print (<kernel>.splats); without a file, none.
-		xfail=$TOP/tests/reproducer/$k-$cpu.xfail
+		# fail (tests/reproducer/<kernel>-<machine>.xfail) and the splats
+		# it must print (<kernel>.splats); without a file, none.
+		xfail=$TOP/tests/reproducer/$k-$m.xfail
 		[ -f "$xfail" ] || xfail=
 		splats=$TOP/tests/reproducer/$k.splats
 		[ -f "$splats" ] || splats=
@@ -75,7 +67,7 @@ for k in $KERNELS; do
 		fifo=$dir/qemu-trace.fifo
 		rm -f "$fifo"
 		mkfifo "$fifo"
-		python3 "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log" \
+		"$PYTHON" "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log" \
 			--counts "$dir/smmu-counts.json" &
 		recorder=$!
 		# watchdog_thresh=5: a CPU stuck in the kernel is reported after
@@ -83,33 +75,32 @@ for k in $KERNELS; do
 		# console shows only a report's first line (KERN_EMERG) while
 		# tests print: REPRODUCER_LOGLEVEL=5 shows its stack too, which
 		# the kernel may print in the middle of a line of test output.
-		# shellcheck disable=SC2046 # one word per trace argument
-		boot_rc=0
-		env -u KOUT TREE="$tree" RESULTS="$dir" QEMU_CPU="$cpu" QEMU_RNG=0 \
-			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} \
+		rc=0
+		RESULTS=$dir GUEST_RUN_BUILD=$build KERNEL_FLAVOUR=$flavour QEMU_RNG=0 \
+			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} BASELINE= \
+			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" \
 			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5" \
-			QEMU_EXTRA="-D $fifo $(python3 "$S/smmu_trace.py" --trace-args)" \
-			GOUT="$tree/out-$ARCH-reproducer-guest" "$S/boot.sh" || boot_rc=$?
+			QEMU_EXTRA="-D $fifo $("$PYTHON" "$S/smmu_trace.py" --trace-args)" \
+			SUMMARY_TO_LOG=1 "$S/guest-run.sh" "$m" "$k" "$PLAN" || rc=$?
+		build=0
 		# If QEMU never opened the FIFO, open it here so that the
 		# recorder sees the end of it instead of waiting for ever.
 		kill -0 "$recorder" 2>/dev/null && timeout 10 sh -c ': >"$1"' sh "$fifo" || true
 		wait "$recorder" || worse $EXIT_MISSING
 		rm -f "$fifo"
-		[ "$boot_rc" = 0 ] || exit "$boot_rc"
-		rc=0
-		env -u KOUT TREE="$tree" RESULTS="$dir" PLAN="$PLAN" BASELINE= \
-			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" \
-			"$S/summarize.sh" >"$dir/summarize.log" 2>&1 || rc=$?
-		grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$dir/summary.txt" |
-			sed 's/^/    /' || true
+		# No summary: the run stopped before it (a build, a boot that
+		# could not start): nothing to judge.
+		[ -f "$dir/summary.txt" ] ||
+			die "$([ "$rc" != 0 ] && echo "$rc" || echo $EXIT_MISSING)" "reproducer: $k on $m stopped before its summary"
 
-		step "reproducer: what the SMMU received, per case ($k, -cpu $cpu)"
-		python3 "$S/smmu_trace.py" --counts "$dir/smmu-counts.json" \
+		step "reproducer: what the SMMU received, per case ($k, $m)"
+		"$PYTHON" "$S/smmu_trace.py" --counts "$dir/smmu-counts.json" \
 			--results "$dir/results.txt" | tee "$dir/smmu-per-case.txt"
 
 		# One verdict line per case.
 		total=0 nfail=0
-		while read -r key st; do
+		while IFS= read -r line; do
+			key=${line% *} st=${line##* }
 			case $key in kselftest:edu_sva_test.*) ;; *) continue ;; esac
 			c=${key#kselftest:edu_sva_test.}
 			total=$((total + 1))
@@ -120,9 +111,9 @@ for k in $KERNELS; do
 				want=PASS
 			fi
 			if [ "$st" = "$want" ]; then
-				echo "reproducer: PASS $k/$cpu $c: $st (expected)"
+				echo "reproducer: PASS $k/$m $c: $st (expected)"
 			else
-				echo "reproducer: FAIL $k/$cpu $c: $st, expected $want"
+				echo "reproducer: FAIL $k/$m $c: $st, expected $want"
 			fi
 		done <"$dir/results.txt"
 		# The base must also show the first splat of base.splats (the
@@ -131,9 +122,9 @@ for k in $KERNELS; do
 			while IFS='|' read -r _ _ reason; do
 				reason=${reason# }
 				if grep -qF "(known: $reason)" "$dir/summary.txt"; then
-					echo "reproducer: PASS $k/$cpu splat: $reason"
+					echo "reproducer: PASS $k/$m splat: $reason"
 				else
-					echo "reproducer: FAIL $k/$cpu splat not seen: $reason"
+					echo "reproducer: FAIL $k/$m splat not seen: $reason"
 					worse $EXIT_TEST_FAILED
 				fi
 			done < <(grep -v '^#' "$splats" | grep '|' | head -n 1)
@@ -151,25 +142,25 @@ for k in $KERNELS; do
 		if [ -n "${wva:-}" ] && [ -n "${rasid:-}" ]; then
 			fig="$wva TLBI-VA, $wasid TLBI-ASID (populated_read_write: $rasid TLBI-ASID)"
 			if [ $loop = 1 ] && [ "$wva" -ge 10000 ]; then
-				echo "reproducer: PASS $k/$cpu whole_mm SMMU commands: $fig: the range loop"
+				echo "reproducer: PASS $k/$m whole_mm SMMU commands: $fig: the range loop"
 			elif [ $loop = 0 ] && [ "$wva" = 0 ] && [ "$wasid" = $((rasid + 1)) ]; then
-				echo "reproducer: PASS $k/$cpu whole_mm SMMU commands: $fig: one TLBI by ASID"
+				echo "reproducer: PASS $k/$m whole_mm SMMU commands: $fig: one TLBI by ASID"
 			else
-				echo "reproducer: FAIL $k/$cpu whole_mm SMMU commands: $fig"
+				echo "reproducer: FAIL $k/$m whole_mm SMMU commands: $fig"
 				worse $EXIT_TEST_FAILED
 			fi
 		else
-			echo "reproducer: FAIL $k/$cpu whole_mm SMMU commands: no count in $dir/smmu-per-case.txt"
+			echo "reproducer: FAIL $k/$m whole_mm SMMU commands: no count in $dir/smmu-per-case.txt"
 			worse $EXIT_MISSING
 		fi
 		[ "$rc" = 0 ] || worse "$rc"
 		[ "$total" -gt 0 ] || worse $EXIT_MISSING
 		if [ "$nfail" = 0 ]; then
-			verdicts+=("$k/$cpu PASS $total/$total")
+			verdicts+=("$k/$m PASS $total/$total")
 		elif [ "$rc" = 0 ] && [ -n "$xfail" ]; then
-			verdicts+=("$k/$cpu FAIL $nfail/$total (expected)")
+			verdicts+=("$k/$m FAIL $nfail/$total (expected)")
 		else
-			verdicts+=("$k/$cpu FAIL $nfail/$total")
+			verdicts+=("$k/$m FAIL $nfail/$total")
 		fi
 	done
 done

@@ -4,7 +4,8 @@
 # tests/harness/<case>/ with the exit code in its 'expect' file (a pass,
 # a failing test, a regression, a panic, a WARN, a hang, a hung boot, a
 # test timeout, a missing suite, a missing plan, an expected failure, an
-# unexpected pass). One line per case.
+# unexpected pass); then the machine files and the exit codes a user
+# sees (scripts/harness_selftest.sh). One line per case.
 . "$(dirname "$0")/lib.sh"
 
 H=$TOP/tests/harness
@@ -21,6 +22,8 @@ for d in "$H"/*/; do
 	rm -rf "$out"
 	mkdir -p "$out"
 	cp "$d/console.log" "$d/qemu.status" "$out/"
+	# A case may have the run's record (run.env, patches.txt).
+	for f in run.env patches.txt; do [ ! -f "$d/$f" ] || cp "$d/$f" "$out/"; done
 	# A case with an expect-fail file is judged as the reproducer's
 	# runs are: against its expected failures, without a baseline.
 	if [ -f "$d/expect-fail" ]; then
@@ -31,7 +34,7 @@ for d in "$H"/*/; do
 	# A case may add known splats of its own.
 	[ ! -f "$d/known-splats" ] || judge+=(--known-splats "$d/known-splats")
 	got=0
-	python3 "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" \
+	"$PYTHON" "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" \
 		--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" \
 		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
@@ -43,4 +46,16 @@ for d in "$H"/*/; do
 		failed=$((failed + 1))
 	fi
 done
+# The header comes from the run's record, not from a live tree.
+for want in 'machine:  arm64-virt-smmuv3, -cpu max' \
+	    'patches:  2 applied (all), first "first patch of the fixture", last "last patch of the fixture"' \
+	    'base:     Debian linux-source-6.1 6.1.192-2 (7de195bf355f06bbc6a38a436d34de852fc5554a)'; do
+	if grep -qxF "$want" "$RESULTS/selftest/pass/summary.log"; then
+		echo "selftest: PASS pass: the header says '${want%%:*}' from run.env"
+	else
+		echo "selftest: FAIL pass: no '$want' in $RESULTS/selftest/pass/summary.log"
+		failed=$((failed + 1))
+	fi
+done
+"$TOP/scripts/harness_selftest.sh" || failed=$((failed + 1))
 [ $failed = 0 ] || exit $EXIT_TEST_FAILED

@@ -54,11 +54,11 @@ def read_results(path, prefix):
     cases = {}
     with open(path) as f:
         for line in f:
-            words = line.split()
-            if len(words) != 2:
+            # "name STATUS": the name may contain spaces, the status not.
+            key, _, status = line.rstrip('\n').rpartition(' ')
+            if not key or not status:
                 print(f'smmu trace: ignored a malformed line of {path}: {line.strip()}')
                 continue
-            key, status = words
             if key.startswith(prefix):
                 cases[key[len(prefix):]] = status
     return cases

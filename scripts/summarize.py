@@ -15,13 +15,29 @@ A run fails unless the results prove it passed. Exit codes (README.md):
 """
 
 import argparse
+import shlex
 import os
 import re
 import subprocess
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EXIT_OK, EXIT_FAILED, EXIT_CRASH, EXIT_TIMEOUT, EXIT_MISSING = 0, 1, 6, 7, 8
+
+
+def read_exit_codes(path):
+    """{NAME: code} from config/exit-codes ("code NAME meaning" lines)."""
+    codes = {}
+    with open(path) as f:
+        for line in f:
+            if line.strip() and not line.startswith('#'):
+                code, name = line.split()[:2]
+                codes[name] = int(code)
+    return codes
+
+
+_CODES = read_exit_codes(os.path.join(TOP, 'config', 'exit-codes'))
+EXIT_OK, EXIT_TEST_FAILED, EXIT_CRASH, EXIT_TIMEOUT, EXIT_MISSING = (
+    _CODES[n] for n in ('OK', 'TEST_FAILED', 'CRASH', 'TIMEOUT', 'MISSING'))
 
 # Console lines that mean the kernel crashed or warned.
 CRASH_PATTERNS = [
@@ -164,12 +180,16 @@ def count(cases):
     return c
 
 
-def git(tree, *args):
-    try:
-        return subprocess.run(['git', '-C', tree] + list(args), check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        return ''
+def read_env(path):
+    """A record of KEY=value lines, values quoted for the shell (run.env)."""
+    env = {}
+    if os.path.exists(path):
+        for line in read_lines(path):
+            key, sep, val = line.partition('=')
+            if sep:
+                words = shlex.split(val)
+                env[key] = words[0] if words else ''
+    return env
 
 
 def read_list(path):
@@ -179,13 +199,20 @@ def read_list(path):
             if l.split('#')[0].strip()]
 
 
-def kunit_suites(path, tree):
+def kunit_suites(path, tree, rev=None):
     """Suites that must report: "suite" or "suite path", the latter only
-    when the kernel tree has that file (a suite the series adds)."""
+    when the kernel has that file (a suite the series adds): at rev, the
+    commit the kernel was built from, if the run recorded it."""
     suites = []
     for line in read_list(path):
         words = line.split()
-        if len(words) == 1 or os.path.exists(os.path.join(tree, words[1])):
+        if len(words) == 1:
+            suites.append(words[0])
+        elif rev:
+            if subprocess.run(['git', '-C', tree, 'cat-file', '-e', f'{rev}:{words[1]}'],
+                              capture_output=True).returncode == 0:
+                suites.append(words[0])
+        elif os.path.exists(os.path.join(tree, words[1])):
             suites.append(words[0])
     return suites
 
@@ -201,8 +228,8 @@ def main():
     ap.add_argument('--known-splats', action='append', default=[],
                     help='file: kernel splats that are not failures (repeatable)')
     ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
-    ap.add_argument('--base-desc', default='', help='base tree description')
-    ap.add_argument('--config', default='', help='kernel .config used')
+    ap.add_argument('--probe', default='', help='regex: the console line naming the device under test')
+    ap.add_argument('--probe-label', default='probe', help="the probe line's label")
     args = ap.parse_args()
 
     kp = load_parser(args.tree)
@@ -210,7 +237,7 @@ def main():
     console = args.console or os.path.join(res, 'console.log')
     out = []
     say = out.append
-    problems = {EXIT_CRASH: [], EXIT_TIMEOUT: [], EXIT_MISSING: [], EXIT_FAILED: []}
+    problems = {EXIT_CRASH: [], EXIT_TIMEOUT: [], EXIT_MISSING: [], EXIT_TEST_FAILED: []}
 
     lines = read_lines(console) if os.path.exists(console) else []
     if not lines:
@@ -221,28 +248,32 @@ def main():
     if os.path.exists(st_path):
         qemu_status = open(st_path).read().strip()
 
-    # Header: what was run.
+    # Header: what was run, from the run's record (run.env, patches.txt:
+    # written by boot.sh when the run started), not from the live tree.
     say('== summary ==')
-    say(f'base:     {args.base_desc or "unknown"}')
-    head = git(args.tree, 'rev-parse', 'HEAD')
-    base = git(args.tree, 'rev-parse', 'base')
-    if head and base:
-        subjects = git(args.tree, 'log', '--reverse', '--format=%s',
-                       f'{base}..{head}').splitlines()
-        if subjects:
-            say(f'patches:  {len(subjects)} applied, first "{subjects[0]}", '
-                f'last "{subjects[-1]}"')
-        else:
-            say('patches:  none applied (bare base)')
-    if args.config:
-        say(f'config:   {args.config}')
-    qcmd = os.path.join(res, 'qemu-command.txt')
-    if os.path.exists(qcmd):
-        say(f'qemu:     {open(qcmd).read().strip()}')
+    run = read_env(os.path.join(res, 'run.env'))
+    say(f'machine:  {run.get("RUN_MACHINE", "unknown (no run.env)")}'
+        + (f', -cpu {run["RUN_CPU"]}' if run.get('RUN_CPU') else ''))
+    say(f'base:     {run.get("KERNEL_BASE_DESC", "unknown")}')
+    patches = os.path.join(res, 'patches.txt')
+    subjects = [l.split(' ', 1)[-1] for l in read_lines(patches)] if os.path.exists(patches) else None
+    if subjects is None:
+        say('patches:  unknown (no patches.txt)')
+    elif subjects:
+        say(f'patches:  {len(subjects)} applied ({run.get("KERNEL_SERIES_PART", "?")}), '
+            f'first "{subjects[0]}", last "{subjects[-1]}"')
+    else:
+        say('patches:  none applied (bare base)')
+    if run:
+        say(f'kernel:   {run.get("KERNEL_IMAGE", "?")}, built {run.get("KERNEL_BUILT", "?")} '
+            f'from {run.get("KERNEL_TREE", "?")} at {run.get("KERNEL_TREE_HEAD", "?")[:12]}')
+        say(f'config:   {run.get("KERNEL_CONFIG", "?")} ({run.get("KERNEL_FRAGMENTS", "?")})')
+        say(f'qemu:     {run.get("RUN_EMULATOR_COMMAND", "?")}')
 
     text = [TIMESTAMP_RE.sub('', l) for l in lines]
-    smmu = [l for l in text if 'arm-smmu-v3' in l and 'features' in l]
-    say(f'smmuv3:   {smmu[0].strip() if smmu else "NOT PROBED"}')
+    if args.probe:
+        probe = [l for l in text if re.search(args.probe, l)]
+        say(f'{args.probe_label + ":":9} {probe[0].strip() if probe else "NOT PROBED"}')
     pci_ids, groups = {}, {}
     for l in text:
         m = re.match(r'pci (\S+): \[([0-9a-f]{4}:[0-9a-f]{4})\] type', l)
@@ -306,7 +337,7 @@ def main():
         path = os.path.join(res, f'{part}.log')
         with open(path, 'w') as f:
             f.write('\n'.join(plines) + '\n')
-        expected = (kunit_suites(args.kunit_suites, args.tree) if part == 'kunit'
+        expected = (kunit_suites(args.kunit_suites, run.get('KERNEL_TREE', args.tree), run.get('KERNEL_TREE_HEAD')) if part == 'kunit'
                     else [l.split()[0] for l in read_list(args.plan)])
         if not expected:
             continue
@@ -359,7 +390,7 @@ def main():
                     if st == 'FAIL':
                         xfailed.append(key)
                     else:
-                        problems[EXIT_FAILED].append(f'{key}: {st}, expected to fail')
+                        problems[EXIT_TEST_FAILED].append(f'{key}: {st}, expected to fail')
                 elif st not in ('PASS', 'SKIP'):
                     unexpected += 1
             for k in totals:
@@ -369,7 +400,7 @@ def main():
             bad = own == 'CRASH' or unexpected
             rows.append((0 if own == 'CRASH' else 1 if bad else 2, name, own, c))
             if bad:
-                problems[EXIT_FAILED].append(f'{part}: {name}: {own}, {unexpected} failed unexpectedly')
+                problems[EXIT_TEST_FAILED].append(f'{part}: {name}: {own}, {unexpected} failed unexpectedly')
         for _, name, own, c in sorted(rows, key=lambda r: r[0]):
             say(f'  {name:32} {own:6} pass {c["PASS"]:3}  fail {c["FAIL"]:3}  skip {c["SKIP"]:3}')
     if args.expect_fail:
@@ -395,12 +426,12 @@ def main():
         say(f'baseline: {args.baseline}: {len(regress)} regression(s), {len(new)} new case(s)')
         for r in regress:
             say(f'  regression {r}')
-            problems[EXIT_FAILED].append(f'regression {r}')
+            problems[EXIT_TEST_FAILED].append(f'regression {r}')
 
     say('')
     code = EXIT_OK
     for c, label in ((EXIT_CRASH, 'crash'), (EXIT_TIMEOUT, 'timeout'),
-                     (EXIT_MISSING, 'missing'), (EXIT_FAILED, 'failed')):
+                     (EXIT_MISSING, 'missing'), (EXIT_TEST_FAILED, 'failed')):
         for p in problems[c]:
             say(f'{label.upper()}: {p}')
         if problems[c] and code == EXIT_OK:

@@ -57,6 +57,13 @@ if [ "${1:-}" = --mark-exported ]; then
 	exit 0
 fi
 
+# A step that borrowed the tree and was killed (make bisect, make
+# warnings) left it at another commit: return it first.
+if [ -d "$TREE/.git" ] && by=$(git -C "$TREE" config --get harness.borrowed-by); then
+	info "$TREE was left at $(git -C "$TREE" rev-parse --short HEAD) by an interrupted ${by% *}: back to ${by##* }"
+	tree_return
+fi
+
 # Refuse to throw away work done in the tree (make tree) that was never
 # exported: new commits, or uncommitted changes.
 if [ -d "$TREE/.git" ] && [ "${FORCE:-0}" != 1 ]; then

@@ -1,15 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # New compiler (W=1) and sparse (C=1) warnings in the C files the upstream
-# part of the series touches, per architecture: each file that the arch's
-# config compiles is built at the base and at the end of the series, in an
-# output tree of its own ($TREE/out-<arch>-warnings, so the flags do not
-# force rebuilds of the main output trees), and its warnings are compared
-# with line numbers left out. Prints one "warnings: PASS|FAIL <arch> <file>
-# before -> after" line per file; a warning the series adds is a failure.
+# part of the series touches, per bisect machine (config/machines/, as
+# make bisect): each file that the machine's config links into vmlinux is
+# built at the base and at the end of the series, in an output tree of
+# its own (<output tree>-warnings, so the flags do not force rebuilds of
+# the main output trees), and its warnings are compared with line numbers
+# left out. Prints one "warnings: PASS|FAIL <machine> <file> before ->
+# after" line per file; a warning the series adds is a failure (exit 1).
 . "$(dirname "$0")/lib.sh"
 
-ARCHES=${WARNINGS_ARCHES:-arm64 x86_64 powerpc}
+MACHINES=$(bisect_machines)
 S=$TOP/scripts
 "$S/tree.sh"
 head=$(git -C "$TREE" rev-parse HEAD)
@@ -19,42 +20,40 @@ mapfile -t files < <(git -C "$TREE" diff --name-only --diff-filter=AM base "$end
 		     grep -v '^tools/' || true)
 out=$RESULTS/warnings
 mkdir -p "$out"
-step "warnings: W=1 and sparse on ${#files[@]} touched file(s), base vs series, on $ARCHES"
+step "warnings: W=1 and sparse on ${#files[@]} touched file(s), base vs series, on $MACHINES"
 if [ ${#files[@]} = 0 ]; then
 	info "the upstream part of the series touches no C file"
 	exit 0
 fi
 
-restore() { git -C "$TREE" checkout -q --detach "$head"; }
-trap restore EXIT
+tree_borrow warnings
 
-# warnings_of arch objdir rev label: W=1 C=1 build of every touched object
-# the config builds, at rev; one "file: message" line per warning. An
+# warnings_of machine objdir rev label: W=1 C=1 build of every touched
+# object the config links, at rev; one "file: message" line per warning. An
 # object is a single kbuild target, except virt/kvm/, which has no kbuild
 # Makefile of its own: it is built with its arch's kvm/ directory.
 warnings_of() {
-	local a=$1 o=$2 rev=$3 label=$4 f targets=() srcarch
-	case $a in x86_64) srcarch=x86 ;; *) srcarch=$a ;; esac
+	local a=$1 o=$2 rev=$3 label=$4 f targets=()
 	git -C "$TREE" checkout -q --detach "$rev"
 	# The end-of-series config, less what this revision's Kconfig lacks:
 	# a suite the series adds is off at the base and on again here.
-	cp "$(kout_for "$a")/.config" "$o/.config"
-	kmake_argv "$a" "$o" olddefconfig
+	cp "$(kout)/.config" "$o/.config"
+	kmake_argv "$o" olddefconfig
 	run_logged "$out/olddefconfig-$label-$a.log" "${KMAKE_ARGV[@]}" || return 1
 	for f in "${files[@]}"; do
-		[ -f "$(kout_for "$a")/${f%.c}.o" ] || continue
+		linked "$a" "$f" || continue
 		# A file the series adds does not exist at the base.
 		git -C "$TREE" cat-file -e "$rev:$f" 2>/dev/null || continue
 		# Rebuild (and sparse-check) it even if kbuild finds it up to date.
 		rm -f "$o/${f%.c}.o"
 		case $f in
-		virt/kvm/*) targets+=("arch/$srcarch/kvm/") ;;
+		virt/kvm/*) targets+=("arch/$M_SRCARCH/kvm/") ;;
 		*) targets+=("${f%.c}.o") ;;
 		esac
 	done
 	[ ${#targets[@]} != 0 ] || return 0
 	mapfile -t targets < <(printf '%s\n' "${targets[@]}" | sort -u)
-	kmake_argv "$a" "$o" W=1 C=1 "${targets[@]}"
+	kmake_argv "$o" W=1 C=1 "${targets[@]}"
 	with_progress "$out/$label-$a.log" "${KMAKE_ARGV[@]}" || {
 		echo "warnings: FAIL $a: the W=1 C=1 build at $label failed (log: $out/$label-$a.log)"
 		return 1
@@ -68,7 +67,8 @@ warnings_of() {
 		sort >"$out/$label-$a.txt" || true
 }
 
-failed=0
+failed=0	# new warnings
+broken=0	# W=1 C=1 builds that failed
 verdict() {	# what new-warnings
 	if [ -z "$2" ]; then
 		echo "warnings: PASS $1"
@@ -79,31 +79,35 @@ verdict() {	# what new-warnings
 	fi
 }
 
-for a in $ARCHES; do
-	# Which touched files an architecture compiles is read from the
-	# objects of its whole build: without one, say so, do not skip.
-	[ -f "$(kout_for "$a")/vmlinux" ] ||
-		die $EXIT_USAGE "no $(kout_for "$a")/vmlinux: the warnings check compares files that build compiles; run scripts/bisect-build.sh first"
+# linked machine file: the machine's whole build links the file's object.
+linked() { grep -qxF "${2%.c}.o" "$out/linked-$1.txt"; }
+
+for a in $MACHINES; do
+	machine_load "$a"
+	# Which touched files a machine compiles is read from its whole
+	# build: without one, say so, do not skip.
+	[ -f "$(kout)/vmlinux.a" ] ||
+		die $EXIT_USAGE "no $(kout)/vmlinux.a: the warnings check compares the files that $a's build links; run scripts/bisect-build.sh first"
+	linked_objects "$(kout)" >"$out/linked-$a.txt"
 	built=0
 	for f in "${files[@]}"; do
-		[ -f "$(kout_for "$a")/${f%.c}.o" ] && built=1
+		! linked "$a" "$f" || built=1
 	done
 	if [ $built = 0 ]; then
 		info "$a: its config compiles none of the touched files"
 		continue
 	fi
-	o=$(kout_for "$a")-warnings
+	o=$(kout)-warnings
 	mkdir -p "$o"
-	cp "$(kout_for "$a")/.config" "$o/.config" 2>/dev/null ||
-		die $EXIT_USAGE "no $(kout_for "$a")/.config: run scripts/bisect-build.sh first"
+	cp "$(kout)/.config" "$o/.config"
 	git -C "$TREE" checkout -q --detach base
-	kmake_argv "$a" "$o" olddefconfig prepare
+	kmake_argv "$o" olddefconfig prepare
 	with_progress "$out/prepare-$a.log" "${KMAKE_ARGV[@]}" ||
 		die $EXIT_BUILD "make prepare failed for $a (log: $out/prepare-$a.log)"
-	warnings_of "$a" "$o" base base || { failed=$((failed + 1)); continue; }
-	warnings_of "$a" "$o" "$end" series || { failed=$((failed + 1)); continue; }
+	warnings_of "$a" "$o" base base || { broken=$((broken + 1)); continue; }
+	warnings_of "$a" "$o" "$end" series || { broken=$((broken + 1)); continue; }
 	for f in "${files[@]}"; do
-		[ -f "$(kout_for "$a")/${f%.c}.o" ] || continue
+		linked "$a" "$f" || continue
 		before=$(grep -c "^$f: " "$out/base-$a.txt" || true)
 		after=$(grep -c "^$f: " "$out/series-$a.txt" || true)
 		verdict "$a $f: $before -> $after" \
@@ -115,4 +119,5 @@ for a in $ARCHES; do
 		"$(comm -13 <(sort -u "$out/base-$a.txt") <(sort -u "$out/series-$a.txt") |
 		   grep -vF -f <(printf '%s: \n' "${files[@]}") || true)"
 done
-[ $failed = 0 ] || exit $EXIT_BUILD
+[ $broken = 0 ] || exit $EXIT_BUILD
+[ $failed = 0 ] || exit $EXIT_TEST_FAILED

@@ -1,0 +1,66 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# One test run in a guest machine: the kernel tree, its config and build,
+# the guest userspace for the plan, the boot and the summary.
+#
+#   scripts/guest-run.sh MACHINE KERNEL [PLAN]
+#
+# MACHINE  a machine of config/machines/ with runner=guest
+# KERNEL   series: build/tree, every patch (what make run boots)
+#          base:   build/tree-base, the base plus only the test-only patches
+#          fixes:  build/tree-fixes, the base plus the patches marked for
+#                  stable (Cc: stable) and the test-only patches
+# PLAN     a test plan (guest/*.plan); default: the machine's
+#
+# Results in $RESULTS (default results/<date>-<machine>-<kernel>): the
+# build logs, run.env (what ran, written before the boot), patches.txt,
+# console.log, summary.txt and results.txt. GUEST_RUN_BUILD=0 boots what
+# an earlier call built (the same kernel on another CPU). The summary is
+# judged with the machine's KUnit suites and baseline, EXPECT_FAIL (cases
+# that must fail) and KNOWN_SPLATS (more splat files); QEMU_* as
+# scripts/boot.sh. SUMMARY_TO_LOG=1 keeps the summary in
+# $RESULTS/summarize.log and prints only its verdict lines.
+# KERNEL_FLAVOUR=kasan builds the kernel with config/kasan.config, in a
+# tree of its own (<tree>-kasan). Exits with the summary's code (README:
+# exit codes).
+RESULTS_NAME=${1:-}-${2:-}
+. "$(dirname "$0")/lib.sh"
+
+[ $# -ge 2 ] && [ $# -le 3 ] || die $EXIT_USAGE "usage: $0 MACHINE KERNEL [PLAN]"
+machine=$1
+kernel=$2
+machine_load "$machine"
+[ "$M_RUNNER" = guest ] ||
+	die $EXIT_USAGE "machine $machine is not booted by the harness (runner=$M_RUNNER); guest machines: $(machines_with runner guest | tr '\n' ' ')"
+kernel_tree "$kernel"
+case ${KERNEL_FLAVOUR:-} in
+'') ;;
+kasan)	KTREE=$KTREE-kasan KDESC="$KDESC, KASAN"
+	export EXTRA_FRAGMENTS="${EXTRA_FRAGMENTS:-} kasan.config" ;;
+*) die $EXIT_USAGE "unknown KERNEL_FLAVOUR '$KERNEL_FLAVOUR' (kasan)" ;;
+esac
+plan=${3:-$TOP/$M_PLAN}
+[ -f "$plan" ] || die $EXIT_USAGE "no test plan $plan"
+mkdir -p "$RESULTS"
+export RESULTS MACHINE=$machine TREE=$KTREE PLAN=$plan
+unset KOUT GOUT
+S=$TOP/scripts
+
+step "guest-run: $machine, $kernel kernel ($KDESC), plan $(basename "$plan")"
+if [ "${GUEST_RUN_BUILD:-1}" != 0 ]; then
+	SERIES_PART=$KPART "$S/tree.sh"
+	"$S/kconfig.sh"
+	"$S/build-kernel.sh"
+	"$S/build-guest.sh"
+fi
+"$S/boot.sh"
+code=0
+if [ "${SUMMARY_TO_LOG:-0}" = 1 ]; then
+	"$S/summarize.sh" >"$RESULTS/summarize.log" 2>&1 || code=$?
+	grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$RESULTS/summary.txt" 2>/dev/null |
+		sed 's/^/    /' || true
+	info "summary: $RESULTS/summary.txt (exit $code)"
+else
+	"$S/summarize.sh" || code=$?
+fi
+exit $code

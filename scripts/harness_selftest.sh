@@ -1,0 +1,82 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Self-tests of the harness around the summary: every machine file loads,
+# an unknown machine or a mismatched ARCH is a usage error (2) that names
+# the machines, each kunit.py machine becomes a QemuArchParams kunit.py
+# can load, and the exit codes reach the user: a patch that does not
+# apply is 3 from scripts/tree.sh, and make names the script's code.
+# Runs in a scratch directory; touches no tree. One
+# "selftest: PASS|FAIL <what>" line per check.
+. "$(dirname "$0")/lib.sh"
+
+S=$TOP/scripts
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+check() {	# what command...: the command must succeed
+	local what=$1
+	shift
+	if "$@" >"$tmp/out" 2>&1; then
+		echo "selftest: PASS $what"
+	else
+		echo "selftest: FAIL $what"
+		sed 's/^/    /' "$tmp/out" | tail -n 10
+		failed=$((failed + 1))
+	fi
+}
+exits() {	# code pattern command...: exit code and a line of its output
+	local want=$1 pat=$2 got=0
+	shift 2
+	"$@" >"$tmp/out" 2>&1 || got=$?
+	[ "$got" = "$want" ] && grep -qE "$pat" "$tmp/out"
+}
+
+step "selftest: machines and exit codes"
+all=$("$PYTHON" "$S/machine.py" list | tr '\n' ' ')
+for m in $all; do
+	check "machine $m loads" "$PYTHON" "$S/machine.py" shell "$m"
+done
+check "an unknown machine: exit 2, the machines listed" \
+	exits 2 "unknown machine 'no-such-machine'; machines: ${all% }" \
+	env MACHINE=no-such-machine RESULTS="$tmp" "$S/boot.sh"
+check "ARCH that is not the machine's: exit 2" \
+	exits 2 'ARCH follows the machine' \
+	env ARCH=x86_64 MACHINE=arm64-virt-smmuv3 RESULTS="$tmp" "$S/boot.sh"
+check "a machine that is not booted: exit 2" \
+	exits 2 'is not booted by the harness' \
+	env MACHINE=powerpc64le-build RESULTS="$tmp" "$S/boot.sh"
+# kunit.py's QemuArchParams for each of its machines, loaded as kunit.py
+# loads a --qemu_config, with the fragment's symbols in its kconfig.
+for m in $("$PYTHON" "$S/machine.py" list runner kunit); do
+	check "machine $m as a kunit.py qemu_config" \
+		"$PYTHON" - "$TREE/tools/testing/kunit" "$S/machine.py" "$m" "$tmp/$m.py" <<'PY'
+import importlib.util, subprocess, sys
+kunit, machine_py, name, out = sys.argv[1:]
+sys.path.insert(0, kunit)
+import kunit_kernel
+subprocess.run([sys.executable, machine_py, 'kunit-qemu', name, out], check=True)
+arch, ops = kunit_kernel._get_qemu_ops(out, None, None)
+frag = subprocess.run([sys.executable, machine_py, 'get', name, 'kunit_kconfig'],
+                      check=True, capture_output=True, text=True).stdout.strip()
+params = open(out).read()
+for line in open(f'{machine_py.rsplit("/", 2)[0]}/config/{frag}'):
+    if line.startswith('CONFIG_'):
+        assert line.strip() in params, f'{line.strip()} not in the generated kconfig'
+print(arch, ops)
+PY
+done
+# A series naming a patch that does not exist: 3, from the script.
+printf 'no-such.patch\n' >"$tmp/series"
+check "scripts/tree.sh, a patch that does not exist: exit 3" \
+	exits 3 'names no-such.patch, which does not exist' \
+	env SERIES="$tmp/series" TREE="$tmp/tree" RESULTS="$tmp" "$S/tree.sh"
+# make exits 2 for any failure, and prints the script's own code.
+check "make boot with an unknown machine: make names exit code 2" \
+	exits 2 'make: boot: exit code 2' make -s -C "$TOP" boot MACHINE=no-such-machine RESULTS="$tmp"
+# README.md's table of exit codes is config/exit-codes.
+readme_codes() {
+	sed -n 's/^| \([0-9]\) | `EXIT_\([A-Z_]*\)` | \(.*\) |$/\1 \2 \3/p' "$TOP/README.md"
+}
+check "README.md's exit codes are config/exit-codes" \
+	cmp <(readme_codes) <(grep -v '^#' "$TOP/config/exit-codes")
+[ $failed = 0 ] || exit $EXIT_TEST_FAILED
