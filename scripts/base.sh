@@ -6,6 +6,7 @@
 # repository whose single commit is the tarball exactly as shipped.
 # With KSRC=/path/to/linux BASE=<ref>: the user's own git tree at BASE.
 # Their repository is only read; the harness clones it with --shared.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 step "base: kernel source"
@@ -26,6 +27,13 @@ else
 	repo=$CACHE/base/linux-source-6.1_$version
 	if [ ! -f "$repo/.harness-base-done" ]; then
 		info "unpacking $tarball (version $version) into $repo"
+		if dry; then
+			run tar -C "$repo.tmp" --strip-components=1 -xf "$tarball"
+			run git -C "$repo.tmp" init -q
+			run git -C "$repo.tmp" add -f -A .
+			run git -C "$repo.tmp" commit -q -m "Debian linux-source-6.1 $version"
+			exit 0
+		fi
 		rm -rf "$repo" "$repo.tmp"
 		mkdir -p "$repo.tmp"
 		run tar -C "$repo.tmp" --strip-components=1 -xf "$tarball"

@@ -20,6 +20,7 @@
 # patches the kernel was built with. The verdict is not made here:
 # scripts/summarize.sh reads them, the console log and $RESULTS/qemu.status
 # (QEMU's exit code, 124 for a timeout).
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 MODE=${1:-test}
@@ -31,9 +32,9 @@ cpu=${QEMU_CPU:-$M_CPU}
 timeout_s=${QEMU_TIMEOUT:-$M_TIMEOUT}
 image=$KOUT/$M_IMAGE
 initramfs=$GOUT/initramfs.cpio
-[ -f "$image" ] || die $EXIT_USAGE "no kernel $image: run scripts/build-kernel.sh"
-[ -f "$initramfs" ] || die $EXIT_USAGE "no $initramfs: run scripts/build-guest.sh"
-[ -f "$KOUT/build.env" ] || die $EXIT_USAGE "no $KOUT/build.env (what $image was built from): run scripts/build-kernel.sh"
+dry || [ -f "$image" ] || die $EXIT_USAGE "no kernel $image: run scripts/build-kernel.sh"
+dry || [ -f "$initramfs" ] || die $EXIT_USAGE "no $initramfs: run scripts/build-guest.sh"
+dry || [ -f "$KOUT/build.env" ] || die $EXIT_USAGE "no $KOUT/build.env (what $image was built from): run scripts/build-kernel.sh"
 mkdir -p "$RESULTS"
 
 plan_name=$(basename "$PLAN")
@@ -57,6 +58,10 @@ fi
 
 console=$RESULTS/console.log
 qemu+=(-display none -monitor none -serial "file:$console")
+if dry; then
+	run timeout -k 10 "$timeout_s" "${qemu[@]}"
+	exit 0
+fi
 # What this run is, written before it starts.
 {
 	cat "$KOUT/build.env"

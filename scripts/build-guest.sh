@@ -6,6 +6,7 @@
 # tools/testing/selftests/<the machine's selftests>, then pack them into
 # an initramfs with the kernel's gen_init_cpio. The plan (PLAN, the
 # machine's plan otherwise) is installed as /kselftest/<selftests>/tests.plan.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 [ "$M_RUNNER" = guest ] || die $EXIT_USAGE "machine $MACHINE has no guest userspace (runner=$M_RUNNER)"
@@ -15,18 +16,18 @@ PLAN=${PLAN:-$TOP/$M_PLAN}
 GOUT=${GOUT:-$(guest_out "$PLAN")}
 INITRAMFS=$GOUT/initramfs.cpio
 [ -f "$PLAN" ] || die $EXIT_USAGE "no test plan $PLAN"
-mkdir -p "$GOUT/$SELFTESTS" "$RESULTS"
+dry || mkdir -p "$GOUT/$SELFTESTS" "$RESULTS"
 log=$RESULTS/build-guest.log
-: >"$log"
+dry || : >"$log"
 
 step "guest: init, $SELFTESTS kselftests of $(basename "$PLAN") for $MACHINE"
-[ -d "$KOUT/usr/include/linux" ] ||
+dry || [ -d "$KOUT/usr/include/linux" ] ||
 	die $EXIT_USAGE "no UAPI headers in $KOUT/usr/include: run scripts/build-kernel.sh first"
 bb=
 if [ "$M_BUSYBOX" = yes ]; then
 	[ "$ARCH" = arm64 ] || die $EXIT_USAGE "machine $MACHINE: busybox is fetched for arm64 only"
 	bb=$CACHE/busybox-arm64/bin/busybox
-	[ -x "$bb" ] || die $EXIT_USAGE "no $bb: run scripts/deps.sh"
+	dry || [ -x "$bb" ] || die $EXIT_USAGE "no $bb: run scripts/deps.sh"
 fi
 
 if [ "$TOP/guest/init.c" -nt "$GOUT/init" ]; then
@@ -43,6 +44,12 @@ run_logged "$log" make -C "$TREE/tools/testing/selftests/$SELFTESTS" \
 	ARCH="$ARCH" MACHINE="$ARCH" CC="${CROSS}gcc" EXTRA_CFLAGS=-static \
 	KHDR_INCLUDES="-isystem $KOUT/usr/include" OUTPUT="$GOUT/$SELFTESTS" \
 	"${targets[@]}" || die $EXIT_BUILD "$SELFTESTS kselftests did not build (see $log)"
+
+if dry; then
+	run gcc -O2 -o "$GOUT/gen_init_cpio" "$TREE/usr/gen_init_cpio.c"
+	run sh -c "'$GOUT/gen_init_cpio' '$GOUT/initramfs.list' > '$INITRAMFS'"
+	exit 0
+fi
 
 # gen_init_cpio needs no root for device nodes; build it for the host.
 gen=$GOUT/gen_init_cpio

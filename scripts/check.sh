@@ -12,6 +12,7 @@
 # Ends with the phase times and the line "N passed, N failed, N skipped":
 # one item per checkpatch'd patch, per bisect check, per test case of
 # 'make run', per reproducer case, per KUnit guest and per self-test.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 MODE=${1:-quick}

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Check for (and, as root, install) the Debian packages the harness needs.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 # Host packages, and what each machine (config/machines/) needs: its

@@ -24,6 +24,7 @@
 # tree of its own (<tree>-kasan). Exits with the summary's code (README:
 # exit codes).
 RESULTS_NAME=${1:-}-${2:-}
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 [ $# -ge 2 ] && [ $# -le 3 ] || die $EXIT_USAGE "usage: $0 MACHINE KERNEL [PLAN]"
@@ -54,6 +55,7 @@ if [ "${GUEST_RUN_BUILD:-1}" != 0 ]; then
 	"$S/build-guest.sh"
 fi
 "$S/boot.sh"
+! dry || exit 0
 code=0
 if [ "${SUMMARY_TO_LOG:-0}" = 1 ]; then
 	"$S/summarize.sh" >"$RESULTS/summarize.log" 2>&1 || code=$?

@@ -4,7 +4,8 @@
 # an unknown machine or a mismatched ARCH is a usage error (2) that names
 # the machines, each kunit.py machine becomes a QemuArchParams kunit.py
 # can load, and the exit codes reach the user: a patch that does not
-# apply is 3 from scripts/tree.sh, and make names the script's code.
+# apply is 3 from scripts/tree.sh, and make names the script's code; a
+# dry run prints what make run would run, and runs none of it.
 # Runs in a scratch directory; touches no tree. One
 # "selftest: PASS|FAIL <what>" line per check.
 . "$(dirname "$0")/lib.sh"
@@ -73,6 +74,12 @@ check "scripts/tree.sh, a patch that does not exist: exit 3" \
 # make exits 2 for any failure, and prints the script's own code.
 check "make boot with an unknown machine: make names exit code 2" \
 	exits 2 'make: boot: exit code 2' make -s -C "$TOP" boot MACHINE=no-such-machine RESULTS="$tmp"
+# A dry run prints the build and the boot, and runs neither.
+check "DRY_RUN=1 scripts/run.sh prints the kernel build and the boot" \
+	exits 0 "^\+ timeout -k 10 900 qemu-system-aarch64 -machine virt,iommu=smmuv3 .* -cpu max " \
+	env DRY_RUN=1 BUILD="$tmp/build" RUN_RESULTS="$tmp/dry" "$S/run.sh"
+check "DRY_RUN=1 scripts/run.sh made no tree and no kernel" \
+	test ! -e "$tmp/build/tree" -a ! -e "$tmp/dry/console.log"
 # README.md's table of exit codes is config/exit-codes.
 readme_codes() {
 	sed -n 's/^| \([0-9]\) | `EXIT_\([A-Z_]*\)` | \(.*\) |$/\1 \2 \3/p' "$TOP/README.md"

@@ -7,6 +7,7 @@
 #
 # FRAGMENTS overrides the machine's fragment list (file names under
 # config/); EXTRA_FRAGMENTS adds to it.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 default=$M_FRAGMENTS
@@ -28,17 +29,15 @@ for f in $FRAGMENTS ${EXTRA_FRAGMENTS:-}; do
 done
 
 gen=$KOUT.kconfig
-mkdir -p "$gen" "$KOUT"
+dry || mkdir -p "$gen" "$KOUT"
 cross=$M_CROSS_COMPILE
-(
-	cd "$TREE"
-	ARCH=$ARCH CROSS_COMPILE=$cross run_logged "$gen/merge_config.log" \
-		scripts/kconfig/merge_config.sh -n -O "$gen" "${files[@]}"
-) || die $EXIT_KCONFIG "merge_config.sh failed (see $gen/merge_config.log)"
+run_logged "$gen/merge_config.log" env -C "$TREE" ARCH="$ARCH" CROSS_COMPILE="$cross" \
+	scripts/kconfig/merge_config.sh -n -O "$gen" "${files[@]}" || die $EXIT_KCONFIG "merge_config.sh failed (see $gen/merge_config.log)"
 run_logged "$gen/olddefconfig.log" \
 	make -C "$TREE" O="$gen" ARCH="$ARCH" CROSS_COMPILE="$cross" olddefconfig ||
 	die $EXIT_KCONFIG "olddefconfig failed (see $gen/olddefconfig.log)"
 
+! dry || exit 0
 # Every requested value must be in the final .config.
 bad=0
 while IFS= read -r line; do

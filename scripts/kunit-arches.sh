@@ -16,6 +16,7 @@
 # case must pass: a skip or a missing case is a failure. One
 # "kunit-arches: PASS|FAIL <machine> ..." line per machine; raw logs,
 # kunit.py's JSON and the console in $RESULTS/kunit-arches/.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 MACHINES=${KUNIT_MACHINES:-$(machines_with runner kunit | tr '\n' ' ')}
@@ -40,6 +41,7 @@ for m in $MACHINES; do
 	rm -f "$out/$m.json"
 	code=0
 	(cd "$ktree" && with_progress "$out/$m.log" ./tools/testing/kunit/kunit.py "${args[@]}") || code=$?
+	! dry || continue
 	cp "$ktree/$M_BUILD_DIR/test.log" "$out/$m-console.log" 2>/dev/null || true
 	info "kunit.py exit code $code; log $out/$m.log, console $out/$m-console.log"
 

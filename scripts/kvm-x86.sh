@@ -14,6 +14,7 @@
 # Prints one "kvm-x86: PASS|FAIL <kernel> <test>" line per test and a last
 # line such as "kvm-x86: base PASS 5/5, series PASS 5/5".
 RESULTS_NAME=kvm-x86
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 KERNELS=${*:-${KVM_X86_KERNELS:-base series}}
@@ -31,6 +32,7 @@ for k in $KERNELS; do
 	rc=0
 	RESULTS=$out/$k QEMU_TIMEOUT=${KVM_X86_TIMEOUT:-} SUMMARY_TO_LOG=1 \
 		"$S/guest-run.sh" "$machine" "$k" "$PLAN" || rc=$?
+	! dry || continue
 	[ -f "$out/$k/summary.txt" ] ||
 		die "$([ "$rc" != 0 ] && echo "$rc" || echo $EXIT_MISSING)" "kvm-x86: $k stopped before its summary"
 	grep -E 'kvm_amd|SVM|Nested' "$out/$k/console.log" | head -n 5 | sed 's/^/    console: /' || true
@@ -56,6 +58,7 @@ for k in $KERNELS; do
 	fi
 done
 
+! dry || exit 0
 summary=$(IFS=,; echo "${verdicts[*]}" | sed 's/,/, /g')
 echo "kvm-x86: $summary" | tee "$out/summary.txt"
 exit $code

@@ -102,10 +102,25 @@ quote_cmd() {
 	printf '%s' "${out% }"
 }
 
+# DRY_RUN=1: the steps print every command that builds, boots, applies
+# or installs (run, run_logged, with_progress) and run none of them; what
+# only reads (git rev-parse, dpkg-query) still runs, and the checks of a
+# command's output are skipped. A script that does not follow this sets
+# no DRY_RUN_AWARE before sourcing this file: a dry run then prints its
+# name and stops there.
+DRY_RUN=${DRY_RUN:-0}
+export DRY_RUN
+dry() { [ "$DRY_RUN" = 1 ]; }
+if dry && [ "${DRY_RUN_AWARE:-0}" != 1 ]; then
+	printf '+ %s  # dry run: what it runs depends on what earlier steps built\n' \
+		"$(quote_cmd "$0" "$@")" >&2
+	exit 0
+fi
+
 # Print a command exactly as it will run, then run it.
 run() {
 	printf '+ %s\n' "$(quote_cmd "$@")" >&2
-	"$@"
+	dry || "$@"
 }
 
 # Like run, but the output goes to a log file; on failure show its tail.
@@ -113,6 +128,7 @@ run_logged() {
 	local log=$1
 	shift
 	printf '+ %s > %s 2>&1\n' "$(quote_cmd "$@")" "$log" >&2
+	! dry || return 0
 	if ! "$@" >"$log" 2>&1; then
 		echo "---- last lines of $log ----" >&2
 		tail -n 40 "$log" >&2
@@ -140,6 +156,7 @@ with_progress() {	# log command...
 	local log=$1 pid rc=0
 	shift
 	printf '+ %s > %s 2>&1\n' "$(quote_cmd "$@")" "$log" >&2
+	! dry || return 0
 	"$@" >"$log" 2>&1 &
 	pid=$!
 	while ! wait_timeout "$pid" 60; do

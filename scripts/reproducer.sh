@@ -30,6 +30,7 @@
 # case and a last line such as
 # "reproducer: base/arm64-virt-smmuv3 FAIL 4/23 (expected), series/arm64-virt-smmuv3 PASS 23/23".
 RESULTS_NAME=reproducer
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 KERNELS=${*:-${REPRODUCER_KERNELS:-base series}}
@@ -66,10 +67,16 @@ for k in $KERNELS; do
 		# commands traces tens of MB a second).
 		fifo=$dir/qemu-trace.fifo
 		rm -f "$fifo"
-		mkfifo "$fifo"
-		"$PYTHON" "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log" \
-			--counts "$dir/smmu-counts.json" &
-		recorder=$!
+		recorder=
+		if ! dry; then
+			mkfifo "$fifo"
+			"$PYTHON" "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log" \
+				--counts "$dir/smmu-counts.json" &
+			recorder=$!
+		else
+			run "$PYTHON" "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log" \
+				--counts "$dir/smmu-counts.json"
+		fi
 		# watchdog_thresh=5: a CPU stuck in the kernel is reported after
 		# 10 s, well within the clear_refs case's 25 s deadline. The
 		# console shows only a report's first line (KERN_EMERG) while
@@ -83,6 +90,7 @@ for k in $KERNELS; do
 			QEMU_EXTRA="-D $fifo $("$PYTHON" "$S/smmu_trace.py" --trace-args)" \
 			SUMMARY_TO_LOG=1 "$S/guest-run.sh" "$m" "$k" "$PLAN" || rc=$?
 		build=0
+		! dry || continue
 		# If QEMU never opened the FIFO, open it here so that the
 		# recorder sees the end of it instead of waiting for ever.
 		kill -0 "$recorder" 2>/dev/null && timeout 10 sh -c ': >"$1"' sh "$fifo" || true
@@ -165,6 +173,7 @@ for k in $KERNELS; do
 	done
 done
 
+! dry || exit 0
 summary=$(IFS=,; echo "${verdicts[*]}" | sed 's/,/, /g')
 echo "reproducer: $summary" | tee "$out/summary.txt"
 exit $code

@@ -4,12 +4,13 @@
 # the machine arm64-virt-smmuv3 (MACHINE= another guest machine) with every
 # patch (scripts/guest-run.sh). Every step is also a script of its own
 # (see 'make help').
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 stamp=$(date +%Y%m%d-%H%M%S)
 export RESULTS=${RUN_RESULTS:-$TOP/results/$stamp-run}
 mkdir -p "$RESULTS"
-link_latest "$RESULTS"
+dry || link_latest "$RESULTS"
 echo "results: $RESULTS"
 
 S=$TOP/scripts

@@ -4,6 +4,7 @@
 # qemu.status) and print the summary, with what the machine file of
 # $MACHINE says a run must show: its KUnit suites, its baseline and the
 # console line that names its device under test.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 # BASELINE= (empty) judges without a baseline; EXPECT_FAIL=file lists the

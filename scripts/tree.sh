@@ -8,6 +8,7 @@
 # applies only the patches after the "# test-only" line (the baseline run);
 # SERIES_PART=fixes applies the upstream patches marked for stable (a
 # "Cc: stable@vger.kernel.org" line) and the test-only patches.
+DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 SERIES=${SERIES:-$TOP/patches/series}
@@ -81,6 +82,13 @@ if [ -d "$TREE/.git" ] &&
    [ "$(git -C "$TREE" config --get harness.base-repo || true)" = "$BASE_REPO" ] &&
    [ "$(git -C "$TREE" config --get harness.stamp || true)" = "$stamp" ]; then
 	info "tree is up to date: $(git -C "$TREE" log -1 --format='%h %s')"
+	exit 0
+fi
+
+if dry; then
+	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
+	run git -C "$TREE" checkout -q --detach "$BASE_COMMIT"
+	for p in "${patches[@]}"; do run git -C "$TREE" am -q "$TOP/patches/$p"; done
 	exit 0
 fi
 
