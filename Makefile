@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kunit-arches \
-	kunit-mutation selftest export baseline machines clean
+	kunit-mutation harness-selftest export baseline machines clean
 
 help:
 	@echo 'Main jobs:'
@@ -50,12 +50,14 @@ help:
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make kunit-mutation the suite on arm64 with the flush_tlb_page() call'
 	@echo '                  removed in a scratch tree: its three cases must fail'
-	@echo '  make selftest   check the harness judges saved failure logs correctly'
+	@echo '  make harness-selftest the harness self-tests: the summary on saved'
+	@echo '                  console logs, the machine files, exit codes, the dry run'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
 	@echo '  make machines   the machines of config/machines/ (MACHINE=<name> selects one)'
 	@echo '  make clean      remove build/ and results/ (the cache stays)'
 	@echo 'Variables: KSRC=/path/to/linux BASE=<ref> (your own git tree), MACHINE,'
-	@echo '  QEMU_CPU=<model>, QEMU_TIMEOUT=<s>, CACHE=<dir>, FORCE=1'
+	@echo '  QEMU_CPU=<model>, QEMU_TIMEOUT=<s>, CACHE=<dir>, FORCE=1, DRY_RUN=1 (print'
+	@echo '  the commands that build, boot, apply or install; run none of them)'
 	@echo 'make exits 2 when a step fails; scripts/<step>.sh exits with the code'
 	@echo 'of README.md, Exit codes (make prints it).'
 
@@ -123,8 +125,8 @@ kunit-arches: tree
 kunit-mutation: tree
 	$(S)/kunit-mutation.sh $(CODE)
 
-selftest:
-	$(S)/selftest.sh $(CODE)
+harness-selftest:
+	$(S)/harness-selftest.sh $(CODE)
 
 export:
 	$(S)/export.sh $(CODE)

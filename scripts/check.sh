@@ -115,8 +115,8 @@ if [ "$MODE" = quick ]; then
 	tally "$RESULTS/bisect-files.log"
 fi
 
-stage selftest "$S/selftest.sh"
-tally "$RESULTS/selftest.log"
+stage harness-selftest "$S/harness-selftest.sh"
+tally "$RESULTS/harness-selftest.log"
 
 # check-full: the cheaper evidence first, the whole kernel per patch
 # (hours on a cold cache) and the warnings, which compare objects of those

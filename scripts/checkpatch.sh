@@ -35,6 +35,6 @@ while IFS= read -r p; do
 		grep -E '^(ERROR|WARNING|CHECK):' "$log" | sed 's/^/    /'
 		failed=$((failed + 1))
 	fi
-done < <(grep -v -E '^[[:space:]]*(#|$)' "$TOP/patches/series")
+done < <(series_patches all)
 info "$n patch(es) checked${ignore:+, ignored types: $ignore}; $failed failed"
 [ $failed = 0 ] || exit $EXIT_TEST_FAILED

@@ -189,6 +189,31 @@ kernel_tree() {
 	esac
 }
 
+SERIES=${SERIES:-$TOP/patches/series}
+# The patches of $SERIES (patches/series) in a part of the series, one
+# file name (relative to its directory) a line: all, upstream (before the
+# line "# test-only: not for upstream"), test-only (after it), or fixes
+# (the upstream patches marked "Cc: stable@vger.kernel.org", and the
+# test-only ones). patches/series: one file name a line, '#' comments.
+series_patches() {
+	local part=$1 in_test=0 line
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		'# test-only'*) in_test=1; continue ;;
+		'#'* | '') continue ;;
+		esac
+		case $part in
+		all) echo "$line" ;;
+		upstream) [ $in_test = 0 ] && echo "$line" ;;
+		test-only) [ $in_test = 1 ] && echo "$line" ;;
+		fixes) { [ $in_test = 1 ] ||
+			grep -qx 'Cc: stable@vger.kernel.org' "$(dirname "$SERIES")/$line"; } &&
+			echo "$line" ;;
+		esac
+	done <"$SERIES"
+	return 0
+}
+
 # A record file of KEY=value lines, each value quoted for the shell
 # (scripts/summarize.py reads them with shlex): env_line KEY VALUE.
 env_line() { printf '%s=%q\n' "$1" "$2"; }

@@ -409,9 +409,14 @@ def main():
             problems[EXIT_MISSING].append(f'{k}: expected to fail, did not report')
 
     # Each case's result, and the comparison with the recorded baseline.
+    # cases.txt adds what each case had to be: FAIL for an expected
+    # failure, PASS otherwise (the reproducer's verdict lines read it).
     with open(os.path.join(res, 'results.txt'), 'w') as f:
         for k in sorted(all_cases):
             f.write(f'{k} {all_cases[k]}\n')
+    with open(os.path.join(res, 'cases.txt'), 'w') as f:
+        for k in sorted(all_cases):
+            f.write(f'{k} {all_cases[k]} {"FAIL" if k in xfail else "PASS"}\n')
     if args.baseline:
         regress, new = [], []
         if not os.path.exists(args.baseline):

@@ -11,37 +11,14 @@
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
-SERIES=${SERIES:-$TOP/patches/series}
 SERIES_PART=${SERIES_PART:-all}
 [ -f "$BUILD/base.env" ] || die $EXIT_USAGE "no $BUILD/base.env: run scripts/base.sh first"
 . "$BUILD/base.env"
 
-# patches/series: one file name a line, '#' comments; the line
-# "# test-only: not for upstream" starts the patches the cover letter
-# does not send.
-list_patches() {
-	local part=$1 in_test=0 line
-	while IFS= read -r line || [ -n "$line" ]; do
-		case $line in
-		'# test-only'*) in_test=1; continue ;;
-		'#'* | '') continue ;;
-		esac
-		case $part in
-		all) echo "$line" ;;
-		upstream) [ $in_test = 0 ] && echo "$line" ;;
-		test-only) [ $in_test = 1 ] && echo "$line" ;;
-		fixes) { [ $in_test = 1 ] ||
-			grep -qx 'Cc: stable@vger.kernel.org' "$(dirname "$SERIES")/$line"; } &&
-			echo "$line" ;;
-		esac
-	done <"$SERIES"
-	return 0
-}
-
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
 [ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
-mapfile -t upstream < <(list_patches upstream)
-mapfile -t patches < <(list_patches "$SERIES_PART")
+mapfile -t upstream < <(series_patches upstream)
+mapfile -t patches < <(series_patches "$SERIES_PART")
 for p in "${patches[@]}"; do
 	[ -f "$TOP/patches/$p" ] || die $EXIT_PATCH "patches/series names $p, which does not exist"
 done

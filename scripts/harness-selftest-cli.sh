@@ -7,7 +7,7 @@
 # apply is 3 from scripts/tree.sh, and make names the script's code; a
 # dry run prints what make run would run, and runs none of it.
 # Runs in a scratch directory; touches no tree. One
-# "selftest: PASS|FAIL <what>" line per check.
+# "harness-selftest: PASS|FAIL <what>" line per check.
 . "$(dirname "$0")/lib.sh"
 
 S=$TOP/scripts
@@ -18,9 +18,9 @@ check() {	# what command...: the command must succeed
 	local what=$1
 	shift
 	if "$@" >"$tmp/out" 2>&1; then
-		echo "selftest: PASS $what"
+		echo "harness-selftest: PASS $what"
 	else
-		echo "selftest: FAIL $what"
+		echo "harness-selftest: FAIL $what"
 		sed 's/^/    /' "$tmp/out" | tail -n 10
 		failed=$((failed + 1))
 	fi
@@ -32,7 +32,7 @@ exits() {	# code pattern command...: exit code and a line of its output
 	[ "$got" = "$want" ] && grep -qE "$pat" "$tmp/out"
 }
 
-step "selftest: machines and exit codes"
+step "harness-selftest: machines and exit codes"
 all=$("$PYTHON" "$S/machine.py" list | tr '\n' ' ')
 for m in $all; do
 	check "machine $m loads" "$PYTHON" "$S/machine.py" shell "$m"

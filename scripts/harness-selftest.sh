@@ -5,14 +5,14 @@
 # a failing test, a regression, a panic, a WARN, a hang, a hung boot, a
 # test timeout, a missing suite, a missing plan, an expected failure, an
 # unexpected pass); then the machine files and the exit codes a user
-# sees (scripts/harness_selftest.sh). One line per case.
+# sees (scripts/harness-selftest-cli.sh). One line per case.
 . "$(dirname "$0")/lib.sh"
 
 H=$TOP/tests/harness
 C=$H/common
 [ -f "$TREE/tools/testing/kunit/kunit_parser.py" ] ||
 	die $EXIT_USAGE "no kunit_parser.py in $TREE: run scripts/tree.sh first"
-step "selftest: the summary on saved console logs"
+step "harness-selftest: the summary on saved console logs"
 failed=0
 for d in "$H"/*/; do
 	case=$(basename "$d")
@@ -39,9 +39,9 @@ for d in "$H"/*/; do
 		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
 	if [ "$got" = "$want" ]; then
-		echo "selftest: PASS $case: exit $got ($note)"
+		echo "harness-selftest: PASS $case: exit $got ($note)"
 	else
-		echo "selftest: FAIL $case: exit $got, expected $want ($note); see $out/summary.log"
+		echo "harness-selftest: FAIL $case: exit $got, expected $want ($note); see $out/summary.log"
 		grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|result):' "$out/summary.log" | sed 's/^/    /'
 		failed=$((failed + 1))
 	fi
@@ -51,11 +51,11 @@ for want in 'machine:  arm64-virt-smmuv3, -cpu max' \
 	    'patches:  2 applied (all), first "first patch of the fixture", last "last patch of the fixture"' \
 	    'base:     Debian linux-source-6.1 6.1.192-2 (7de195bf355f06bbc6a38a436d34de852fc5554a)'; do
 	if grep -qxF "$want" "$RESULTS/selftest/pass/summary.log"; then
-		echo "selftest: PASS pass: the header says '${want%%:*}' from run.env"
+		echo "harness-selftest: PASS pass: the header says '${want%%:*}' from run.env"
 	else
-		echo "selftest: FAIL pass: no '$want' in $RESULTS/selftest/pass/summary.log"
+		echo "harness-selftest: FAIL pass: no '$want' in $RESULTS/selftest/pass/summary.log"
 		failed=$((failed + 1))
 	fi
 done
-"$TOP/scripts/harness_selftest.sh" || failed=$((failed + 1))
+"$TOP/scripts/harness-selftest-cli.sh" || failed=$((failed + 1))
 [ $failed = 0 ] || exit $EXIT_TEST_FAILED
