@@ -217,63 +217,23 @@ def kunit_suites(path, tree, rev=None):
     return suites
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--results', required=True, help='results directory')
-    ap.add_argument('--tree', required=True, help='kernel tree (for kunit_parser)')
-    ap.add_argument('--console', help='console log (default RESULTS/console.log)')
-    ap.add_argument('--kunit-suites', help='file: KUnit suites that must report')
-    ap.add_argument('--plan', help='guest plan file: tests that must report')
-    ap.add_argument('--baseline', help='file: "name STATUS" lines to compare with')
-    ap.add_argument('--known-splats', action='append', default=[],
-                    help='file: kernel splats that are not failures (repeatable)')
-    ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
-    ap.add_argument('--probe', default='', help='regex: the console line naming the device under test')
-    ap.add_argument('--probe-label', default='probe', help="the probe line's label")
-    args = ap.parse_args()
-
-    kp = load_parser(args.tree)
-    res = args.results
-    console = args.console or os.path.join(res, 'console.log')
-    out = []
-    say = out.append
-    problems = {EXIT_CRASH: [], EXIT_TIMEOUT: [], EXIT_MISSING: [], EXIT_TEST_FAILED: []}
-
-    lines = read_lines(console) if os.path.exists(console) else []
-    if not lines:
-        problems[EXIT_MISSING].append(f'console log {console} is empty or missing')
-
-    qemu_status = None
-    st_path = os.path.join(res, 'qemu.status')
-    if os.path.exists(st_path):
-        qemu_status = open(st_path).read().strip()
-
-    # Header: what was run, from the run's record (run.env, patches.txt:
-    # written by boot.sh when the run started), not from the live tree.
-    say('== summary ==')
+def read_header(res):
+    """What was run, from the run's record (run.env, patches.txt: written
+    by boot.sh when the run started), not from the live tree."""
     run = read_env(os.path.join(res, 'run.env'))
-    say(f'machine:  {run.get("RUN_MACHINE", "unknown (no run.env)")}'
-        + (f', -cpu {run["RUN_CPU"]}' if run.get('RUN_CPU') else ''))
-    say(f'base:     {run.get("KERNEL_BASE_DESC", "unknown")}')
     patches = os.path.join(res, 'patches.txt')
-    subjects = [l.split(' ', 1)[-1] for l in read_lines(patches)] if os.path.exists(patches) else None
-    if subjects is None:
-        say('patches:  unknown (no patches.txt)')
-    elif subjects:
-        say(f'patches:  {len(subjects)} applied ({run.get("KERNEL_SERIES_PART", "?")}), '
-            f'first "{subjects[0]}", last "{subjects[-1]}"')
-    else:
-        say('patches:  none applied (bare base)')
-    if run:
-        say(f'kernel:   {run.get("KERNEL_IMAGE", "?")}, built {run.get("KERNEL_BUILT", "?")} '
-            f'from {run.get("KERNEL_TREE", "?")} at {run.get("KERNEL_TREE_HEAD", "?")[:12]}')
-        say(f'config:   {run.get("KERNEL_CONFIG", "?")} ({run.get("KERNEL_FRAGMENTS", "?")})')
-        say(f'qemu:     {run.get("RUN_EMULATOR_COMMAND", "?")}')
+    subjects = ([l.split(' ', 1)[-1] for l in read_lines(patches)]
+                if os.path.exists(patches) else None)
+    return run, subjects
 
-    text = [TIMESTAMP_RE.sub('', l) for l in lines]
-    if args.probe:
-        probe = [l for l in text if re.search(args.probe, l)]
-        say(f'{args.probe_label + ":":9} {probe[0].strip() if probe else "NOT PROBED"}')
+
+def read_devices(text, probe_re):
+    """The probe line (None if the machine has no probe, '' if absent) and
+    the PCI devices with their IOMMU group."""
+    probe = None
+    if probe_re:
+        found = [l for l in text if re.search(probe_re, l)]
+        probe = found[0].strip() if found else ''
     pci_ids, groups = {}, {}
     for l in text:
         m = re.match(r'pci (\S+): \[([0-9a-f]{4}:[0-9a-f]{4})\] type', l)
@@ -282,12 +242,15 @@ def main():
         m = re.match(r'\S+ ([0-9a-f]{4}:\S+): Adding to iommu group (\d+)', l)
         if m:
             groups[m.group(1)] = m.group(2)
-    behind = [f'{d} [{i}] ' + (f'iommu group {groups[d]}' if d in groups else 'not attached (no driver bound)')
-              for d, i in sorted(pci_ids.items())]
-    say('pci:      ' + ('\n          '.join(behind) if behind else 'no PCI devices found'))
+    pci = [f'{d} [{i}] ' + (f'iommu group {groups[d]}' if d in groups
+                            else 'not attached (no driver bound)')
+           for d, i in sorted(pci_ids.items())]
+    return probe, pci
 
-    # Crashes and warnings anywhere in the console, one entry per splat.
-    known = [k for path in args.known_splats for k in read_known_splats(path)]
+
+def find_splats(lines, known, problems):
+    """Crashes and warnings anywhere in the console, one entry per splat:
+    the known ones are returned, the others are problems."""
     known_seen = []
     i = 0
     while i < len(lines):
@@ -308,13 +271,11 @@ def main():
         else:
             problems[EXIT_CRASH].append(f'console line {i + 1}: {title}')
         i = end
-    if known_seen:
-        names = ', '.join(os.path.relpath(p, TOP) for p in args.known_splats)
-        say(f'known splats: {len(known_seen)} ({names})')
-        for k in sorted(set(k.split(': ', 1)[1] for k in known_seen)):
-            say(f'  {k}')
+    return known_seen
 
-    # Timeouts: the whole run, or one test killed by guest-init.
+
+def find_timeouts(lines, qemu_status, problems):
+    """The whole run timed out, stopped early, or guest-init killed a test."""
     started = any(START_MARK in l for l in lines)
     ended = any(END_MARK in l for l in lines)
     if qemu_status in ('124', '137'):
@@ -328,22 +289,24 @@ def main():
         if m:
             problems[EXIT_TIMEOUT].append(f'test {m.group(1)} timed out after {m.group(2)} s')
 
-    # Split the two KTAP documents and parse them with the kernel's parser.
+
+def parse_documents(kp, lines, res, expected_of, problems):
+    """Split the two KTAP documents (KUnit at boot, guest-init's
+    kselftests), write each to RESULTS/<part>.log and parse it with the
+    kernel's parser. Returns ({part: {suite: (status, cases)}}, the
+    documents' paths); a part nothing is expected of is not parsed."""
     begin = next((i for i, l in enumerate(lines) if BEGIN_MARK in l), len(lines))
     end = next((i for i, l in enumerate(lines) if END_MARK in l), len(lines))
     parts = {'kunit': lines[:begin], 'kselftest': lines[begin + 1:end]}
-    results = {}
+    results, paths = {}, []
     for part, plines in parts.items():
         path = os.path.join(res, f'{part}.log')
         with open(path, 'w') as f:
             f.write('\n'.join(plines) + '\n')
-        expected = (kunit_suites(args.kunit_suites, run.get('KERNEL_TREE', args.tree), run.get('KERNEL_TREE_HEAD')) if part == 'kunit'
-                    else [l.split()[0] for l in read_list(args.plan)])
+        expected = expected_of[part]
         if not expected:
             continue
-        say(f'{part} KTAP: {path}' + (f' (reproduce: tools/testing/kunit/kunit.py parse {path})'
-                                      if part == 'kunit' else
-                                      ' (top level and each test parsed apart; report: kselftest-parse.txt)'))
+        paths.append((part, path))
         if not has_plan(plines):
             problems[EXIT_MISSING].append(f'{part}: no KTAP version line and plan')
             continue
@@ -363,21 +326,18 @@ def main():
         for name in expected:
             if name not in suites:
                 problems[EXIT_MISSING].append(f'{part}: expected {name} did not report')
+    return results, paths
 
-    # Per-suite lines; crashed and failed first. A case listed in
-    # --expect-fail must fail: its failure is expected (xfail), its pass
-    # or skip is a failure of the run.
-    xfail = set(read_list(args.expect_fail))
-    if args.expect_fail and not xfail:
-        problems[EXIT_MISSING].append(f'expected failures: {args.expect_fail} lists none')
-    all_cases = {}
+
+def judge_cases(results, xfail, problems):
+    """Every case's result, and per suite a row (order, name, status,
+    counts), crashed and failed first. A case in xfail must fail: its
+    failure is expected, its pass or skip is a failure of the run."""
+    all_cases, rows, xfailed = {}, {}, []
     totals = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
-    xfailed = []
     for part in ('kunit', 'kselftest'):
-        suites = results.get(part, {})
-        say(f'{part}: {len(suites)} suite(s)')
-        rows = []
-        for name, (own, cases) in suites.items():
+        rows[part] = []
+        for name, (own, cases) in results.get(part, {}).items():
             c = count(cases)
             if own not in ('PASS', 'SKIP') and c['FAIL'] == 0:
                 c['FAIL'] += 1
@@ -398,59 +358,167 @@ def main():
             # A failing suite with no failing case got a '(suite result)'
             # case above, so it is counted in unexpected.
             bad = own == 'CRASH' or unexpected
-            rows.append((0 if own == 'CRASH' else 1 if bad else 2, name, own, c))
+            rows[part].append((0 if own == 'CRASH' else 1 if bad else 2, name, own, c))
             if bad:
-                problems[EXIT_TEST_FAILED].append(f'{part}: {name}: {own}, {unexpected} failed unexpectedly')
-        for _, name, own, c in sorted(rows, key=lambda r: r[0]):
+                problems[EXIT_TEST_FAILED].append(
+                    f'{part}: {name}: {own}, {unexpected} failed unexpectedly')
+        rows[part].sort(key=lambda r: r[0])
+    for k in sorted(xfail - set(all_cases)):
+        problems[EXIT_MISSING].append(f'{k}: expected to fail, did not report')
+    return all_cases, rows, xfailed, totals
+
+
+def compare_baseline(path, all_cases, problems):
+    """Regressions against the recorded baseline (a PASS that is anything
+    else now, a SKIP that fails), and how many cases are new."""
+    if not os.path.exists(path):
+        problems[EXIT_MISSING].append(f'baseline {path} does not exist')
+        return [], []
+    base_cases = dict(l.rsplit(' ', 1) for l in read_list(path))
+    regress = []
+    for k, st in sorted(base_cases.items()):
+        now = all_cases.get(k, 'MISSING')
+        if st == 'PASS' and now != 'PASS' or st == 'SKIP' and now not in ('PASS', 'SKIP'):
+            regress.append(f'{k}: {st} -> {now}')
+            problems[EXIT_TEST_FAILED].append(f'regression {regress[-1]}')
+    return regress, [k for k in all_cases if k not in base_cases]
+
+
+# When several apply, the summary's exit code is the first of these.
+SEVERITY = ((EXIT_CRASH, 'crash'), (EXIT_TIMEOUT, 'timeout'),
+            (EXIT_MISSING, 'missing'), (EXIT_TEST_FAILED, 'failed'))
+
+
+def judge(args):
+    """Everything the summary says, as data: j['code'] is the verdict."""
+    kp = load_parser(args.tree)
+    res = args.results
+    j = {'problems': {c: [] for c, _ in SEVERITY}}
+    problems = j['problems']
+    console = args.console or os.path.join(res, 'console.log')
+    lines = read_lines(console) if os.path.exists(console) else []
+    if not lines:
+        problems[EXIT_MISSING].append(f'console log {console} is empty or missing')
+    st_path = os.path.join(res, 'qemu.status')
+    qemu_status = open(st_path).read().strip() if os.path.exists(st_path) else None
+
+    j['run'], j['subjects'] = read_header(res)
+    run = j['run']
+    j['probe'], j['pci'] = read_devices([TIMESTAMP_RE.sub('', l) for l in lines], args.probe)
+    known = [k for path in args.known_splats for k in read_known_splats(path)]
+    j['known_seen'] = find_splats(lines, known, problems)
+    find_timeouts(lines, qemu_status, problems)
+
+    expected_of = {
+        'kunit': kunit_suites(args.kunit_suites, run.get('KERNEL_TREE', args.tree),
+                              run.get('KERNEL_TREE_HEAD')),
+        'kselftest': [l.split()[0] for l in read_list(args.plan)]}
+    results, j['documents'] = parse_documents(kp, lines, res, expected_of, problems)
+
+    xfail = set(read_list(args.expect_fail))
+    if args.expect_fail and not xfail:
+        problems[EXIT_MISSING].append(f'expected failures: {args.expect_fail} lists none')
+    j['xfail'] = xfail
+    j['cases'], j['rows'], j['xfailed'], j['totals'] = judge_cases(results, xfail, problems)
+    j['regress'] = j['new'] = None
+    if args.baseline:
+        j['regress'], j['new'] = compare_baseline(args.baseline, j['cases'], problems)
+    j['code'] = next((c for c, _ in SEVERITY if problems[c]), EXIT_OK)
+    return j
+
+
+def render(j, args):
+    """The summary's lines: the header, then the crashes and timeouts, then
+    the devices, splats, suites, comparisons, problems and verdict."""
+    out = []
+    say = out.append
+    run, subjects = j['run'], j['subjects']
+    say('== summary ==')
+    say(f'machine:  {run.get("RUN_MACHINE", "unknown (no run.env)")}'
+        + (f', -cpu {run["RUN_CPU"]}' if run.get('RUN_CPU') else ''))
+    say(f'base:     {run.get("KERNEL_BASE_DESC", "unknown")}')
+    if subjects is None:
+        say('patches:  unknown (no patches.txt)')
+    elif subjects:
+        say(f'patches:  {len(subjects)} applied ({run.get("KERNEL_SERIES_PART", "?")}), '
+            f'first "{subjects[0]}", last "{subjects[-1]}"')
+    else:
+        say('patches:  none applied (bare base)')
+    if run:
+        say(f'kernel:   {run.get("KERNEL_IMAGE", "?")}, built {run.get("KERNEL_BUILT", "?")} '
+            f'from {run.get("KERNEL_TREE", "?")} at {run.get("KERNEL_TREE_HEAD", "?")[:12]}')
+        say(f'config:   {run.get("KERNEL_CONFIG", "?")} ({run.get("KERNEL_FRAGMENTS", "?")})')
+        say(f'qemu:     {run.get("RUN_EMULATOR_COMMAND", "?")}')
+    if j['probe'] is not None:
+        say(f'{args.probe_label + ":":9} {j["probe"] or "NOT PROBED"}')
+    say('pci:      ' + ('\n          '.join(j['pci']) if j['pci'] else 'no PCI devices found'))
+    if j['known_seen']:
+        names = ', '.join(os.path.relpath(p, TOP) for p in args.known_splats)
+        say(f'known splats: {len(j["known_seen"])} ({names})')
+        for k in sorted(set(k.split(': ', 1)[1] for k in j['known_seen'])):
+            say(f'  {k}')
+    for part, path in j['documents']:
+        say(f'{part} KTAP: {path}' + (f' (reproduce: tools/testing/kunit/kunit.py parse {path})'
+                                      if part == 'kunit' else
+                                      ' (top level and each test parsed apart; report: kselftest-parse.txt)'))
+    for part in ('kunit', 'kselftest'):
+        say(f'{part}: {len(j["rows"][part])} suite(s)')
+        for _, name, own, c in j['rows'][part]:
             say(f'  {name:32} {own:6} pass {c["PASS"]:3}  fail {c["FAIL"]:3}  skip {c["SKIP"]:3}')
     if args.expect_fail:
-        say(f'expected failures: {args.expect_fail}: {len(xfailed)} of {len(xfail)} failed as expected')
-        for k in sorted(xfail - set(all_cases)):
-            problems[EXIT_MISSING].append(f'{k}: expected to fail, did not report')
-
-    # Each case's result, and the comparison with the recorded baseline.
-    # cases.txt adds what each case had to be: FAIL for an expected
-    # failure, PASS otherwise (the reproducer's verdict lines read it).
-    with open(os.path.join(res, 'results.txt'), 'w') as f:
-        for k in sorted(all_cases):
-            f.write(f'{k} {all_cases[k]}\n')
-    with open(os.path.join(res, 'cases.txt'), 'w') as f:
-        for k in sorted(all_cases):
-            f.write(f'{k} {all_cases[k]} {"FAIL" if k in xfail else "PASS"}\n')
-    if args.baseline:
-        regress, new = [], []
-        if not os.path.exists(args.baseline):
-            problems[EXIT_MISSING].append(f'baseline {args.baseline} does not exist')
-        else:
-            base_cases = dict(l.rsplit(' ', 1) for l in read_list(args.baseline))
-            for k, st in sorted(base_cases.items()):
-                now = all_cases.get(k, 'MISSING')
-                if st == 'PASS' and now != 'PASS' or st == 'SKIP' and now not in ('PASS', 'SKIP'):
-                    regress.append(f'{k}: {st} -> {now}')
-            new = [k for k in all_cases if k not in base_cases]
-        say(f'baseline: {args.baseline}: {len(regress)} regression(s), {len(new)} new case(s)')
-        for r in regress:
+        say(f'expected failures: {args.expect_fail}: {len(j["xfailed"])} of {len(j["xfail"])} '
+            'failed as expected')
+    if j['regress'] is not None:
+        say(f'baseline: {args.baseline}: {len(j["regress"])} regression(s), '
+            f'{len(j["new"])} new case(s)')
+        for r in j['regress']:
             say(f'  regression {r}')
-            problems[EXIT_TEST_FAILED].append(f'regression {r}')
-
     say('')
-    code = EXIT_OK
-    for c, label in ((EXIT_CRASH, 'crash'), (EXIT_TIMEOUT, 'timeout'),
-                     (EXIT_MISSING, 'missing'), (EXIT_TEST_FAILED, 'failed')):
-        for p in problems[c]:
+    for c, label in SEVERITY:
+        for p in j['problems'][c]:
             say(f'{label.upper()}: {p}')
-        if problems[c] and code == EXIT_OK:
-            code = c
-    say(f'totals: {totals["PASS"]} passed, {totals["FAIL"]} failed, {totals["SKIP"]} skipped')
-    say(f'result: {"PASS" if code == EXIT_OK else "FAIL"} (exit {code})')
-
+    t = j['totals']
+    say(f'totals: {t["PASS"]} passed, {t["FAIL"]} failed, {t["SKIP"]} skipped')
+    say(f'result: {"PASS" if j["code"] == EXIT_OK else "FAIL"} (exit {j["code"]})')
     # Crashes and timeouts are listed first, the rest in order.
     head_lines = [l for l in out if l.startswith(('CRASH', 'TIMEOUT'))]
-    text_out = '\n'.join(out[:1] + head_lines + [l for l in out[1:] if l not in head_lines])
-    print(text_out)
-    with open(os.path.join(res, 'summary.txt'), 'w') as f:
-        f.write(text_out + '\n')
-    return code
+    return out[:1] + head_lines + [l for l in out[1:] if l not in head_lines]
+
+
+def write_results(j, res):
+    """results.txt: each case's result; cases.txt adds what each case had
+    to be: FAIL for an expected failure, PASS otherwise (the reproducer's
+    verdict lines read it)."""
+    with open(os.path.join(res, 'results.txt'), 'w') as f:
+        for k in sorted(j['cases']):
+            f.write(f'{k} {j["cases"][k]}\n')
+    with open(os.path.join(res, 'cases.txt'), 'w') as f:
+        for k in sorted(j['cases']):
+            f.write(f'{k} {j["cases"][k]} {"FAIL" if k in j["xfail"] else "PASS"}\n')
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--results', required=True, help='results directory')
+    ap.add_argument('--tree', required=True, help='kernel tree (for kunit_parser)')
+    ap.add_argument('--console', help='console log (default RESULTS/console.log)')
+    ap.add_argument('--kunit-suites', help='file: KUnit suites that must report')
+    ap.add_argument('--plan', help='guest plan file: tests that must report')
+    ap.add_argument('--baseline', help='file: "name STATUS" lines to compare with')
+    ap.add_argument('--known-splats', action='append', default=[],
+                    help='file: kernel splats that are not failures (repeatable)')
+    ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
+    ap.add_argument('--probe', default='', help='regex: the console line naming the device under test')
+    ap.add_argument('--probe-label', default='probe', help="the probe line's label")
+    args = ap.parse_args()
+
+    j = judge(args)
+    write_results(j, args.results)
+    text = '\n'.join(render(j, args))
+    print(text)
+    with open(os.path.join(args.results, 'summary.txt'), 'w') as f:
+        f.write(text + '\n')
+    return j['code']
 
 
 if __name__ == '__main__':
