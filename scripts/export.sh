@@ -33,20 +33,8 @@ n_test=$(git -C "$TREE" rev-list --count upstream-end..HEAD)
 # like the last upstream patch so that an unchanged tree exports the same.
 cover=$tmp/up/0000-cover-letter.patch
 if [ -f "$cover" ]; then
-	python3 - "$cover" "$TOP/patches/cover-letter.txt" \
-		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" <<'PY' ||
-import re, sys
-cover, text, date = sys.argv[1:4]
-subject, _, blurb = open(text).read().partition('\n')
-letter = open(cover).read()
-for placeholder, value in (('*** SUBJECT HERE ***', subject.strip()),
-                           ('*** BLURB HERE ***', blurb.strip())):
-    if placeholder not in letter:
-        sys.exit(f'no "{placeholder}" in {cover}')
-    letter = letter.replace(placeholder, value)
-letter = re.sub(r'^Date: .*$', 'Date: ' + date, letter, count=1, flags=re.M)
-open(cover, 'w').write(letter)
-PY
+	"$PYTHON" "$TOP/scripts/export_mail.py" cover "$cover" "$TOP/patches/cover-letter.txt" \
+		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" ||
 		die $EXIT_USAGE "could not write the cover letter from patches/cover-letter.txt"
 fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
@@ -70,18 +58,8 @@ if [ "$n_up" != 0 ]; then
 	sort -u "$tmp"/up/*.patch.to >"$tmp/up/0000-cover-letter.patch.to"
 	sort -u "$tmp"/up/*.patch.cc | grep -vxFf "$tmp/up/0000-cover-letter.patch.to" \
 		>"$tmp/up/0000-cover-letter.patch.cc" || true
-	python3 - "$tmp"/up/*.patch <<'PY' || die $EXIT_USAGE "could not add To/Cc headers"
-import sys
-for path in sys.argv[1:]:
-    to = [l.strip() for l in open(path + '.to') if l.strip()]
-    cc = [l.strip() for l in open(path + '.cc') if l.strip() and l.strip() not in to]
-    text = open(path).read()
-    head, sep, body = text.partition('\n\n')
-    for name, who in (('To', to), ('Cc', cc)):
-        if who:
-            head += f'\n{name}: ' + ',\n    '.join(who)
-    open(path, 'w').write(head + sep + body)
-PY
+	"$PYTHON" "$TOP/scripts/export_mail.py" headers "$tmp"/up/*.patch ||
+		die $EXIT_USAGE "could not add To/Cc headers"
 	rm -f "$tmp"/up/*.patch.to "$tmp"/up/*.patch.cc
 fi
 

@@ -6,6 +6,10 @@
     machine.py shell NAME           the machine as shell assignments, M_<KEY>=
     machine.py get NAME KEY         one value
     machine.py kunit-qemu NAME OUT  a kunit.py --qemu_config file for it
+    machine.py check-kunit-qemu NAME KUNIT_DIR
+                                    load that file as kunit.py (in KUNIT_DIR,
+                                    tools/testing/kunit) does; its kconfig
+                                    must have every line of the fragment
     machine.py table                every machine and what it is
 
 A machine file is "key=value" lines ("key+=value" appends, space-separated;
@@ -127,6 +131,28 @@ def kunit_qemu(m, out):
         f.write(f'\textra_qemu_params={params!r})\n')
 
 
+def check_kunit_qemu(m, kunit_dir):
+    """The generated file, loaded by kunit.py's own loader."""
+    import tempfile  # pylint: disable=import-outside-toplevel
+    sys.path.insert(0, kunit_dir)
+    import kunit_kernel  # pylint: disable=import-outside-toplevel
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, m['name'] + '.py')
+        kunit_qemu(m, out)
+        arch, _ = kunit_kernel._get_qemu_ops(out, None, None)  # pylint: disable=protected-access
+        with open(out) as f:
+            params = f.read()
+    if arch != m['arch']:
+        die(f"kunit.py read arch {arch!r}, the machine says {m['arch']!r}")
+    with open(os.path.join(TOP, 'config', m['kunit_kconfig'])) as f:
+        wanted = [l.strip() for l in f if l.startswith('CONFIG_') or
+                  re.match(r'# CONFIG_\w+ is not set$', l)]
+    missing = [l for l in wanted if repr(l)[1:-1] not in params]
+    if missing:
+        die(f"machine {m['name']}: not in the generated kconfig: {', '.join(missing)}")
+    print(f"{m['name']}: kunit.py loads it: arch {arch}, {len(wanted)} Kconfig lines")
+
+
 def main(argv):
     if not argv:
         die(__doc__.strip().split('\n\n')[1])
@@ -145,6 +171,8 @@ def main(argv):
         print(m[args[1]])
     elif cmd == 'kunit-qemu' and len(args) == 2:
         kunit_qemu(load(args[0]), args[1])
+    elif cmd == 'check-kunit-qemu' and len(args) == 2:
+        check_kunit_qemu(load(args[0]), args[1])
     elif cmd == 'table' and not args:
         for n in names():
             m = load(n)
