@@ -77,7 +77,7 @@ if [ -n "$totals" ]; then
 fi
 # A run that crashed, hung or lost results fails even if no case did.
 if ! grep -q '^result: PASS' "$RESULTS/run/summary.txt" 2>/dev/null; then
-	grep -E '^(CRASH|TIMEOUT|MISSING|FAILED):' "$RESULTS/run/summary.txt" 2>/dev/null || true
+	summary_verdict "$RESULTS/run/summary.txt"
 	[ -z "$totals" ] || [ "$2" != 0 ] || failed=$((failed + 1))
 	[ -n "$totals" ] || failed=$((failed + 1))
 fi

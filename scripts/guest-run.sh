@@ -59,8 +59,7 @@ fi
 code=0
 if [ "${SUMMARY_TO_LOG:-0}" = 1 ]; then
 	"$S/summarize.sh" >"$RESULTS/summarize.log" 2>&1 || code=$?
-	grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$RESULTS/summary.txt" 2>/dev/null |
-		sed 's/^/    /' || true
+	summary_verdict "$RESULTS/summary.txt"
 	info "summary: $RESULTS/summary.txt (exit $code)"
 else
 	"$S/summarize.sh" || code=$?

@@ -42,7 +42,7 @@ for d in "$H"/*/; do
 		echo "harness-selftest: PASS $case: exit $got ($note)"
 	else
 		echo "harness-selftest: FAIL $case: exit $got, expected $want ($note); see $out/summary.log"
-		grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|result):' "$out/summary.log" | sed 's/^/    /'
+		summary_verdict "$out/summary.log"
 		failed=$((failed + 1))
 	fi
 done

@@ -214,6 +214,13 @@ series_patches() {
 	return 0
 }
 
+# The verdict lines of a summary (summarize.py): its problems, expected
+# failures and result, indented.
+summary_verdict() {	# summary.txt
+	grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$1" 2>/dev/null |
+		sed 's/^/    /' || true
+}
+
 # A record file of KEY=value lines, each value quoted for the shell
 # (scripts/summarize.py reads them with shlex): env_line KEY VALUE.
 env_line() { printf '%s=%q\n' "$1" "$2"; }
