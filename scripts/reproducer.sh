@@ -118,7 +118,9 @@ for k in $KERNELS; do
 			if [ "$st" = "$want" ]; then
 				echo "reproducer: PASS $k/$m $c: $st (expected)"
 			else
+				# A skip is not a pass: the run fails too.
 				echo "reproducer: FAIL $k/$m $c: $st, expected $want"
+				worse $EXIT_TEST_FAILED
 			fi
 		done <"$dir/cases.txt"
 		# The base must also show the first splat of base.splats (the
