@@ -4,8 +4,10 @@
 # tests/harness/<case>/ with the exit code in its 'expect' file (a pass,
 # a failing test, a regression, a panic, a WARN, a hang, a hung boot, a
 # test timeout, a missing suite, a missing plan, an expected failure, an
-# unexpected pass); then the machine files and the exit codes a user
-# sees (scripts/harness-selftest-cli.sh). One line per case.
+# unexpected pass, a reproducer boot whose expected failures show their
+# signatures, one that fails for another reason, one that skips); then
+# the machine files and the exit codes a user sees
+# (scripts/harness-selftest-cli.sh). One line per case.
 . "$(dirname "$0")/lib.sh"
 
 H=$TOP/tests/harness
@@ -24,18 +26,28 @@ for d in "$H"/*/; do
 	cp "$d/console.log" "$d/qemu.status" "$out/"
 	# A case may have the run's record (run.env, patches.txt).
 	for f in run.env patches.txt; do [ ! -f "$d/$f" ] || cp "$d/$f" "$out/"; done
-	# A case with an expect-fail file is judged as the reproducer's
-	# runs are: against its expected failures, without a baseline.
+	# A case with an expect-fail or a skip-fails file is judged as the
+	# reproducer's runs are: against its expected failures (if any),
+	# without a baseline.
 	if [ -f "$d/expect-fail" ]; then
 		judge=(--expect-fail "$d/expect-fail")
+	elif [ -f "$d/skip-fails" ]; then
+		judge=()
 	else
 		judge=(--baseline "$C/baseline.txt")
 	fi
 	# A case may add known splats of its own.
 	[ ! -f "$d/known-splats" ] || judge+=(--known-splats "$d/known-splats")
+	# A case judged as the reproducer is: a skip fails.
+	[ ! -f "$d/skip-fails" ] || judge+=(--skip-fails)
+	# A case may have a plan and KUnit suites of its own (a reproducer
+	# boot), else those of tests/harness/common.
+	plan=$C/vm-tests.plan suites=$C/kunit-suites.txt
+	[ ! -f "$d/plan" ] || plan=$d/plan
+	[ ! -f "$d/kunit-suites" ] || suites=$d/kunit-suites
 	got=0
 	"$PYTHON" "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" \
-		--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" \
+		--kunit-suites "$suites" --plan "$plan" \
 		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
 	if [ "$got" = "$want" ]; then

@@ -329,7 +329,53 @@ def parse_documents(kp, lines, res, expected_of, problems):
     return results, paths
 
 
-def judge_cases(results, xfail, problems):
+def read_xfail(path):
+    """{case: signature regex or None} from lines "case [| signature]": a
+    case that must fail and, if given, what its output must show when it
+    does (the reason it fails)."""
+    xfail = {}
+    for line in read_list(path):
+        key, _, sig = (p.strip() for p in line.partition('|'))
+        xfail[key] = re.compile(sig) if sig else None
+    return xfail
+
+
+def case_output(lines, key):
+    """The console lines of a kselftest harness case: from its "RUN" line
+    to its result line, kernel messages in between included."""
+    name = key.split('.', 1)[1] if key.startswith('kselftest:') and '.' in key else None
+    if not name:
+        return []
+    run_re = re.compile(r'#\s+RUN\s+' + re.escape(name) + r' \.\.\.')
+    end_re = re.compile(r'^\s*(not )?ok \d+ ' + re.escape(name) + r'\s*$')
+    out, inside = [], False
+    for l in lines:
+        if run_re.search(l):
+            inside = True
+        if inside:
+            out.append(l)
+            if end_re.match(l):
+                break
+    return out
+
+
+def check_signatures(lines, xfail, xfailed, problems):
+    """An expected failure must fail for its reason: its signature in its
+    output. Returns the cases that showed theirs."""
+    shown = []
+    for key in xfailed:
+        sig = xfail.get(key)
+        if sig is None:
+            continue
+        if any(sig.search(l) for l in case_output(lines, key)):
+            shown.append(key)
+        else:
+            problems[EXIT_TEST_FAILED].append(
+                f"{key}: failed, but not for its reason: no '{sig.pattern}' in its output")
+    return shown
+
+
+def judge_cases(results, xfail, problems, skip_fails=False):
     """Every case's result, and per suite a row (order, name, status,
     counts), crashed and failed first. A case in xfail must fail: its
     failure is expected, its pass or skip is a failure of the run."""
@@ -353,6 +399,8 @@ def judge_cases(results, xfail, problems):
                         problems[EXIT_TEST_FAILED].append(f'{key}: {st}, expected to fail')
                 elif st not in ('PASS', 'SKIP'):
                     unexpected += 1
+                elif st == 'SKIP' and skip_fails:
+                    problems[EXIT_TEST_FAILED].append(f'{key}: SKIP, and here a skip is not a pass')
             for k in totals:
                 totals[k] += c[k]
             # A failing suite with no failing case got a '(suite result)'
@@ -363,7 +411,7 @@ def judge_cases(results, xfail, problems):
                 problems[EXIT_TEST_FAILED].append(
                     f'{part}: {name}: {own}, {unexpected} failed unexpectedly')
         rows[part].sort(key=lambda r: r[0])
-    for k in sorted(xfail - set(all_cases)):
+    for k in sorted(set(xfail) - set(all_cases)):
         problems[EXIT_MISSING].append(f'{k}: expected to fail, did not report')
     return all_cases, rows, xfailed, totals
 
@@ -415,11 +463,14 @@ def judge(args):
         'kselftest': [l.split()[0] for l in read_list(args.plan)]}
     results, j['documents'] = parse_documents(kp, lines, res, expected_of, problems)
 
-    xfail = set(read_list(args.expect_fail))
+    xfail = read_xfail(args.expect_fail)
     if args.expect_fail and not xfail:
         problems[EXIT_MISSING].append(f'expected failures: {args.expect_fail} lists none')
     j['xfail'] = xfail
-    j['cases'], j['rows'], j['xfailed'], j['totals'] = judge_cases(results, xfail, problems)
+    j['cases'], j['rows'], j['xfailed'], j['totals'] = judge_cases(results, xfail, problems,
+                                                                       args.skip_fails)
+    j['signed'] = sum(1 for s in xfail.values() if s)
+    j['shown'] = check_signatures(lines, xfail, j['xfailed'], problems)
     j['regress'] = j['new'] = None
     if args.baseline:
         j['regress'], j['new'] = compare_baseline(args.baseline, j['cases'], problems)
@@ -467,7 +518,7 @@ def render(j, args):
             say(f'  {name:32} {own:6} pass {c["PASS"]:3}  fail {c["FAIL"]:3}  skip {c["SKIP"]:3}')
     if args.expect_fail:
         say(f'expected failures: {args.expect_fail}: {len(j["xfailed"])} of {len(j["xfail"])} '
-            'failed as expected')
+            f'failed as expected, {len(j["shown"])} of {j["signed"]} with their signature')
     if j['regress'] is not None:
         say(f'baseline: {args.baseline}: {len(j["regress"])} regression(s), '
             f'{len(j["new"])} new case(s)')
@@ -508,6 +559,8 @@ def main():
     ap.add_argument('--known-splats', action='append', default=[],
                     help='file: kernel splats that are not failures (repeatable)')
     ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
+    ap.add_argument('--skip-fails', action='store_true',
+                    help='a skipped case fails the run (the reproducer: every case must run)')
     ap.add_argument('--probe', default='', help='regex: the console line naming the device under test')
     ap.add_argument('--probe-label', default='probe', help="the probe line's label")
     args = ap.parse_args()

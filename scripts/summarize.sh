@@ -10,6 +10,7 @@ DRY_RUN_AWARE=1
 # BASELINE= (empty) judges without a baseline; EXPECT_FAIL=file lists the
 # cases that must fail (the reproducer on the base tree); KUNIT_SUITES=
 # (empty) requires no KUnit suite. Unset, they come from the machine.
+# SKIP_FAILS=1 fails a skipped case too.
 BASELINE=${BASELINE-${M_BASELINE:+$TOP/$M_BASELINE}}
 KUNIT_SUITES=${KUNIT_SUITES-${M_KUNIT_SUITES:+$TOP/$M_KUNIT_SUITES}}
 judge=()
@@ -17,6 +18,8 @@ judge=()
 [ -z "${EXPECT_FAIL:-}" ] || judge+=(--expect-fail "$EXPECT_FAIL")
 [ -z "$KUNIT_SUITES" ] || judge+=(--kunit-suites "$KUNIT_SUITES")
 [ -z "$M_PROBE" ] || judge+=(--probe "$M_PROBE" --probe-label "$M_PROBE_LABEL")
+# SKIP_FAILS=1: a skipped case fails the run (the reproducer).
+[ "${SKIP_FAILS:-0}" = 0 ] || judge+=(--skip-fails)
 # KNOWN_SPLATS: more files of splats that do not fail this run (the
 # reproducer's base boots, where the unfixed kernel is expected to hang).
 splats=(--known-splats "$TOP/tests/known-splats.txt")
