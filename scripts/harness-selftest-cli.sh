@@ -5,7 +5,9 @@
 # the machines, each kunit.py machine becomes a QemuArchParams kunit.py
 # can load, and the exit codes reach the user: a patch that does not
 # apply is 3 from scripts/tree.sh, and make names the script's code; a
-# dry run prints what make run would run, and runs none of it.
+# dry run prints what make run would run, and runs none of it; the SMMU
+# command expectations pass on saved counts of the series and fail on
+# the base's.
 # Runs in a scratch directory; touches no tree. One
 # "harness-selftest: PASS|FAIL <what>" line per check.
 . "$(dirname "$0")/lib.sh"
@@ -51,6 +53,16 @@ check "a machine that is not booted: exit 2" \
 for m in $("$PYTHON" "$S/machine.py" list runner kunit); do
 	check "machine $m as a kunit.py qemu_config" \
 		"$PYTHON" "$S/machine.py" check-kunit-qemu "$m" "$TREE/tools/testing/kunit"
+done
+# The SMMU command expectations (tests/reproducer/series.smmu) hold for
+# the series' saved counts and not for the base's (-cpu max, 2026-11-29).
+for k in series base; do
+	want=$([ $k = series ] && echo 0 || echo 1)
+	check "smmu_trace.py --expect series.smmu on the $k's counts: exit $want" \
+		exits "$want" '^smmu: (PASS|FAIL) whole_mm.clear_refs_soft_dirty' \
+		"$PYTHON" "$S/smmu_trace.py" --counts "$TOP/tests/harness/smmu-$k-max/smmu-counts.json" \
+		--results "$TOP/tests/harness/smmu-$k-max/results.txt" \
+		--expect "$TOP/tests/reproducer/series.smmu"
 done
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"

@@ -21,6 +21,12 @@ whole: with --record, this script reads it from a FIFO as QEMU writes it,
 counts every line by marker, keeps the first --max-bytes of it as the raw
 log (noting where it was cut) and writes the counts to a JSON file, which
 --counts then reports per case. --trace still counts a whole trace file.
+
+--expect FILE checks the counts against what each case must cause, kept
+as data next to the test (tests/reproducer/<kernel>.smmu): lines
+"case TLBI-VA TLBI-ASID", each count N, N-M, N- (at least N) or * (any).
+It prints "smmu: PASS|FAIL <case>: ..." per line of FILE and exits 1 if a
+case is outside its bounds or has no count.
 """
 
 import argparse
@@ -106,6 +112,41 @@ def by_case(counts, kinds, cases):
     return per_case, per_kind, unknown
 
 
+def in_bounds(n, spec):
+    """n within spec: N, N-M, N- or *."""
+    if spec == '*':
+        return True
+    low, dash, high = spec.partition('-')
+    if not dash:
+        return n == int(low)
+    return n >= int(low) and (not high or n <= int(high))
+
+
+def check_expect(path, per_case, cases):
+    """One verdict line per expectation of path; True if all hold."""
+    ok = True
+    with open(path) as f:
+        for line in f:
+            words = line.split('#')[0].split()
+            if not words:
+                continue
+            if len(words) != 3:
+                print(f'smmu: FAIL {path}: malformed line: {line.strip()}')
+                ok = False
+                continue
+            case, va, asid = words
+            if case not in cases:
+                print(f'smmu: FAIL {case}: did not run (no result in the run)')
+                ok = False
+                continue
+            n = per_case[case]
+            good = in_bounds(n['va'], va) and in_bounds(n['asid'], asid)
+            ok = ok and good
+            print(f'smmu: {"PASS" if good else "FAIL"} {case}: {n["va"]} TLBI-VA (expected {va}), '
+                  f'{n["asid"]} TLBI-ASID (expected {asid})')
+    return ok
+
+
 def record(fifo, out, counts_path, max_bytes):
     """Read QEMU's trace from fifo: keep max_bytes of it in out, count it all."""
     written = lines = 0
@@ -156,6 +197,7 @@ def main():
     ap.add_argument('--results', help='results.txt of the run')
     ap.add_argument('--prefix', default='kselftest:edu_sva_test.',
                     help='case name prefix in results.txt')
+    ap.add_argument('--expect', help='file: per case, the TLBI-VA and TLBI-ASID counts allowed')
     ap.add_argument('--trace-args', action='store_true',
                     help='print the QEMU -trace arguments and exit')
     args = ap.parse_args()
@@ -191,6 +233,8 @@ def main():
     missing = [c for c in cases if not any(per_case[c].values())]
     if missing:
         print(f'smmu trace: no marker or event for {len(missing)} case(s): {", ".join(missing)}')
+    if args.expect:
+        return 0 if check_expect(args.expect, per_case, cases) else 1
     return 0
 
 
