@@ -39,7 +39,7 @@ for d in "$H"/*/; do
 	# A case may add known splats of its own.
 	[ ! -f "$d/known-splats" ] || judge+=(--known-splats "$d/known-splats")
 	# A case judged as the reproducer is: a skip fails.
-	[ ! -f "$d/skip-fails" ] || judge+=(--skip-fails)
+	[ ! -f "$d/skip-fails" ] || judge+=(--skip-fails "$(cat "$d/skip-fails")")
 	# A case may have a plan and KUnit suites of its own (a reproducer
 	# boot), else those of tests/harness/common.
 	plan=$C/vm-tests.plan suites=$C/kunit-suites.txt

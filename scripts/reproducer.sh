@@ -85,7 +85,7 @@ for k in $KERNELS; do
 		rc=0
 		RESULTS=$dir GUEST_RUN_BUILD=$build KERNEL_FLAVOUR=$flavour QEMU_RNG=0 \
 			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} BASELINE= \
-			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" SKIP_FAILS=1 \
+			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" SKIP_FAILS=kselftest:edu_sva_test. \
 			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5" \
 			QEMU_EXTRA="-D $fifo $("$PYTHON" "$S/smmu_trace.py" --trace-args)" \
 			SUMMARY_TO_LOG=1 "$S/guest-run.sh" "$m" "$k" "$PLAN" || rc=$?

@@ -375,10 +375,11 @@ def check_signatures(lines, xfail, xfailed, problems):
     return shown
 
 
-def judge_cases(results, xfail, problems, skip_fails=False):
+def judge_cases(results, xfail, problems, skip_fails=None):
     """Every case's result, and per suite a row (order, name, status,
     counts), crashed and failed first. A case in xfail must fail: its
-    failure is expected, its pass or skip is a failure of the run."""
+    failure is expected, its pass or skip is a failure of the run; a
+    case named skip_fails... must not skip."""
     all_cases, rows, xfailed = {}, {}, []
     totals = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
     for part in ('kunit', 'kselftest'):
@@ -399,7 +400,7 @@ def judge_cases(results, xfail, problems, skip_fails=False):
                         problems[EXIT_TEST_FAILED].append(f'{key}: {st}, expected to fail')
                 elif st not in ('PASS', 'SKIP'):
                     unexpected += 1
-                elif st == 'SKIP' and skip_fails:
+                elif st == 'SKIP' and skip_fails and key.startswith(skip_fails):
                     problems[EXIT_TEST_FAILED].append(f'{key}: SKIP, and here a skip is not a pass')
             for k in totals:
                 totals[k] += c[k]
@@ -559,8 +560,9 @@ def main():
     ap.add_argument('--known-splats', action='append', default=[],
                     help='file: kernel splats that are not failures (repeatable)')
     ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
-    ap.add_argument('--skip-fails', action='store_true',
-                    help='a skipped case fails the run (the reproducer: every case must run)')
+    ap.add_argument('--skip-fails', metavar='PREFIX',
+                    help='a skipped case whose name starts with PREFIX fails the run '
+                    '(the reproducer: each of its cases must run)')
     ap.add_argument('--probe', default='', help='regex: the console line naming the device under test')
     ap.add_argument('--probe-label', default='probe', help="the probe line's label")
     args = ap.parse_args()
