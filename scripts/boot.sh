@@ -38,8 +38,9 @@ dry || [ -f "$KOUT/build.env" ] || die $EXIT_USAGE "no $KOUT/build.env (what $im
 mkdir -p "$RESULTS"
 
 plan_name=$(basename "$PLAN")
-append="panic=-1 guest.mode=$MODE guest.plan=/kselftest/$M_SELFTESTS/tests.plan $M_APPEND ${QEMU_APPEND:-}"
-append=${append%"${append##*[![:space:]]}"}
+# shellcheck disable=SC2206 # words of the command line
+words=(panic=-1 "guest.mode=$MODE" "guest.plan=/kselftest/$M_SELFTESTS/tests.plan" $M_APPEND ${QEMU_APPEND:-})
+append=${words[*]}
 # shellcheck disable=SC2206 # the machine's arguments are a list of words
 qemu=("$M_EMULATOR" $M_EMULATOR_ARGS)
 [ -z "$cpu" ] || qemu+=(-cpu "$cpu")

@@ -55,7 +55,7 @@ while IFS= read -r line; do
 done < <(cat "${files[@]}")
 [ $bad = 0 ] || die $EXIT_KCONFIG "requested Kconfig symbols did not survive olddefconfig"
 
-echo "$FRAGMENTS ${EXTRA_FRAGMENTS:-}" >"$gen/fragments"
+echo $FRAGMENTS ${EXTRA_FRAGMENTS:-} >"$gen/fragments"
 if cmp -s "$gen/.config" "$KOUT/.config"; then
 	info "$KOUT/.config unchanged"
 else
