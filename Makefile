@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kunit-arches \
-	kunit-mutation harness-selftest export baseline machines clean
+	mutants harness-selftest export baseline machines clean
 
 help:
 	@echo 'Main jobs:'
@@ -48,8 +48,8 @@ help:
 	@echo '                  (KVM_X86_KERNELS="base series")'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
-	@echo '  make kunit-mutation the suite on arm64 with the flush_tlb_page() call'
-	@echo '                  removed in a scratch tree: its three cases must fail'
+	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
+	@echo '                  call site in a scratch tree; its KUnit cases must fail'
 	@echo '  make harness-selftest the harness self-tests: the summary on saved'
 	@echo '                  console logs, the machine files, exit codes, the dry run'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
@@ -122,8 +122,8 @@ kvm-x86: base
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)
 
-kunit-mutation: tree
-	$(S)/kunit-mutation.sh $(CODE)
+mutants: tree
+	$(S)/mutants.sh $(CODE)
 
 harness-selftest:
 	$(S)/harness-selftest.sh $(CODE)

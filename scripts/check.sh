@@ -123,9 +123,10 @@ tally "$RESULTS/harness-selftest.log"
 # kernels, last, so that a run cut short has the most to show.
 kvm_x86=
 if [ "$MODE" = full ]; then
-	# Proof that the KUnit suite fails where it must.
-	stage kunit-mutation "$S/kunit-mutation.sh"
-	tally "$RESULTS/kunit-mutation.log"
+	# Proof that the KUnit suite fails where it must: the mutation
+	# matrix (tests/mutants.txt).
+	stage mutants "$S/mutants.sh"
+	tally "$RESULTS/mutants.log"
 	# KVM x86 at run time: kvm_amd on QEMU's emulated SVM, base and series.
 	stage kvm-x86 "$S/kvm-x86.sh"
 	tally "$RESULTS/kvm-x86.log"
