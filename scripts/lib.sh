@@ -145,11 +145,6 @@ kmake_argv() {
 		CC="ccache ${M_CROSS_COMPILE}gcc" -j"$JOBS" "$@")
 }
 
-kmake() {
-	kmake_argv "$@"
-	run "${KMAKE_ARGV[@]}"
-}
-
 # Run a long command with its output in a log, printing its last log line
 # once a minute so a long build shows it is alive.
 with_progress() {	# log command...
