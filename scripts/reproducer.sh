@@ -19,16 +19,20 @@
 # and arm64-virt-smmuv3-a57 (none), one kernel build for both. QEMU
 # traces what the SMMU received; scripts/smmu_trace.py counts it per case.
 #
-#   scripts/reproducer.sh [base|fixes|series]...   default: $REPRODUCER_KERNELS
+#   scripts/reproducer.sh [KERNEL[@MACHINE[,MACHINE]]]...
 #
-# REPRODUCER_MACHINES chooses the machines. REPRODUCER_KASAN=1 builds the
+# KERNEL is base, fixes or series (default: $REPRODUCER_KERNELS, else
+# "base series"); @MACHINE,... boots that kernel on those machines only
+# (make check boots the base on arm64-virt-smmuv3-a57 alone, the machine
+# where it fails the most cases). REPRODUCER_MACHINES chooses the
+# machines of the kernels that name none. REPRODUCER_KASAN=1 builds the
 # kernels with KASAN (config/kasan.config), in trees of their own
 # (<tree>-kasan), e.g. to check that a process exiting while bound
 # unbinds with no use-after-free.
 #
 # Prints one "reproducer: PASS|FAIL <kernel>/<machine> <case> ..." line per
 # case and a last line such as
-# "reproducer: base/arm64-virt-smmuv3 FAIL 4/23 (expected), series/arm64-virt-smmuv3 PASS 23/23".
+# "reproducer: base/arm64-virt-smmuv3-a57 FAIL 5/23 (expected), series/arm64-virt-smmuv3 PASS 23/23".
 RESULTS_NAME=reproducer
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
@@ -49,7 +53,15 @@ worse() {	# remember the first failure's exit code
 	[ "$code" != 0 ] || code=$1
 }
 
-for k in $KERNELS; do
+for spec in $KERNELS; do
+	k=${spec%%@*}
+	machines=$MACHINES
+	[ "$k" = "$spec" ] || machines=${spec#*@}
+	machines=${machines//,/ }
+	[ -n "$machines" ] || die $EXIT_USAGE "reproducer: '$spec' names no machine"
+	for m in $machines; do
+		machine_load "$m"	# an unknown name lists the machines
+	done
 	kernel_tree "$k"
 	# The reproducer needs the test-only patches (the edu driver): say so
 	# before building, not as a kselftest that does not build.
@@ -57,7 +69,7 @@ for k in $KERNELS; do
 	dry || grep -q '^config EDU_SVA_TEST$' "$KTREE/drivers/misc/Kconfig" ||
 		die $EXIT_USAGE "$KTREE has no CONFIG_EDU_SVA_TEST: are the test-only patches in patches/series?"
 	build=1
-	for m in $MACHINES; do
+	for m in $machines; do
 		dir=$out/$k-$m${flavour:+-$flavour}
 		# What a kernel is expected to do is data: the cases that must
 		# fail (tests/reproducer/<kernel>-<machine>.xfail) and the splats
