@@ -10,23 +10,14 @@ step "checkpatch: --strict on patches/series"
 [ -x "$TREE/scripts/checkpatch.pl" ] || die $EXIT_USAGE "no $TREE/scripts/checkpatch.pl: run scripts/tree.sh first"
 ignore=$(awk '!/^[[:space:]]*(#|$)/ { printf "%s%s", sep, $1; sep = "," }' "$TOP/tests/checkpatch-ignore")
 mkdir -p "$RESULTS/checkpatch"
-mapfile -t patches < <(series_patches all)
-
-# checkpatch.pl on $JOBS patches at a time; the verdicts below, in order.
-checkpatch_one() {	# patch: its report in $RESULTS/checkpatch/<patch>.txt
-	# Debian's python3 (python3-ply, python3-git) runs the SPDX check.
-	(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types \
-		${ignore:+--ignore "$ignore"} "$TOP/patches/$1") >"$RESULTS/checkpatch/$(basename "$1").txt" 2>&1 || true
-}
-export -f checkpatch_one
-export TREE TOP RESULTS ignore
-printf '%s\0' "${patches[@]}" | xargs -0 -r -n 1 -P "$JOBS" bash -c 'checkpatch_one "$1"' checkpatch_one
-
 failed=0
 n=0
-for p in "${patches[@]}"; do
+while IFS= read -r p; do
 	n=$((n + 1))
 	log=$RESULTS/checkpatch/$(basename "$p").txt
+	# Debian's python3 (python3-ply, python3-git) runs the SPDX check.
+	(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types \
+		${ignore:+--ignore "$ignore"} "$TOP/patches/$p") >"$log" 2>&1 || true
 	total=$(grep -E '^total: ' "$log" || echo "total: (no result)")
 	# Files the patch adds must have a maintainer (FILE_PATH_CHANGES is
 	# ignored above): get_maintainer.pl on the final tree.
@@ -44,6 +35,6 @@ for p in "${patches[@]}"; do
 		grep -E '^(ERROR|WARNING|CHECK):' "$log" | sed 's/^/    /'
 		failed=$((failed + 1))
 	fi
-done
+done < <(series_patches all)
 info "$n patch(es) checked${ignore:+, ignored types: $ignore}; $failed failed"
 [ $failed = 0 ] || exit $EXIT_TEST_FAILED
