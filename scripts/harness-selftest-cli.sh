@@ -69,6 +69,13 @@ printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/tree.sh, a patch that does not exist: exit 3" \
 	exits 3 'names no-such.patch, which does not exist' \
 	env SERIES="$tmp/series" TREE="$tmp/tree" RESULTS="$tmp" "$S/tree.sh"
+# The reproducer's KERNEL@MACHINE: a machine that does not exist, or
+# none, is exit 2 before anything is built.
+check "scripts/reproducer.sh base@no-such-machine: exit 2, the machines listed" \
+	exits 2 "unknown machine 'no-such-machine'; machines: .*arm64-virt-smmuv3-a57" \
+	env DRY_RUN=1 RESULTS="$tmp" "$S/reproducer.sh" base@no-such-machine
+check "scripts/reproducer.sh base@ (no machine): exit 2" \
+	exits 2 "'base@' names no machine" env DRY_RUN=1 RESULTS="$tmp" "$S/reproducer.sh" base@
 # make exits 2 for any failure, and prints the script's own code.
 check "make boot with an unknown machine: make names exit code 2" \
 	exits 2 'make: boot: exit code 2' make -s -C "$TOP" boot MACHINE=no-such-machine RESULTS="$tmp"

@@ -22,10 +22,8 @@
 #   scripts/reproducer.sh [KERNEL[@MACHINE[,MACHINE]]]...
 #
 # KERNEL is base, fixes or series (default: $REPRODUCER_KERNELS, else
-# "base series"); @MACHINE,... boots that kernel on those machines only
-# (make check boots the base on arm64-virt-smmuv3-a57 alone, the machine
-# where it fails the most cases). REPRODUCER_MACHINES chooses the
-# machines of the kernels that name none. REPRODUCER_KASAN=1 builds the
+# "base series"); @MACHINE,... boots that kernel on those machines only.
+# REPRODUCER_MACHINES chooses the machines of the kernels that name none. REPRODUCER_KASAN=1 builds the
 # kernels with KASAN (config/kasan.config), in trees of their own
 # (<tree>-kasan), e.g. to check that a process exiting while bound
 # unbinds with no use-after-free.
