@@ -37,6 +37,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -127,6 +128,8 @@ static void setup(void)
 
 static void power_off(void)
 {
+	/* Let the serial port send what is queued (slow under Bochs). */
+	tcdrain(STDOUT_FILENO);
 	sync();
 	reboot(RB_POWER_OFF);
 	say("guest-init: power off failed: %s\n", strerror(errno));

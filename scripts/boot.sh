@@ -41,15 +41,27 @@ plan_name=$(basename "$PLAN")
 # shellcheck disable=SC2206 # words of the command line
 words=(panic=-1 "guest.mode=$MODE" "guest.plan=/kselftest/$M_SELFTESTS/tests.plan" $M_APPEND ${QEMU_APPEND:-})
 append=${words[*]}
-# shellcheck disable=SC2206 # the machine's arguments are a list of words
-qemu=("$M_EMULATOR" $M_EMULATOR_ARGS)
-[ -z "$cpu" ] || qemu+=(-cpu "$cpu")
-qemu+=(-nic none -kernel "$image" -initrd "$initramfs"
-	-append "console=$M_CONSOLE $append" -no-reboot)
-# shellcheck disable=SC2206
-[ "${QEMU_RNG:-1}" = 0 ] || qemu+=($M_RNG)
-# shellcheck disable=SC2206 # QEMU_EXTRA is a list of words on purpose
-qemu+=(${QEMU_EXTRA:-})
+console=$RESULTS/console.log
+if [ "$M_EMULATOR" = bochs ]; then
+	# Bochs: the kernel and initramfs on a CD image, the console watched
+	# for the guest's end (scripts/bochs_run.py); the same command line.
+	[ "$MODE" != shell ] ||
+		die $EXIT_USAGE "machine $MACHINE runs under Bochs: no interactive shell (make shell boots QEMU machines)"
+	qemu=("$PYTHON" "$TOP/scripts/bochs_run.py" --bochsrc "$TOP/$M_EMULATOR_ARGS"
+		--cpu "$cpu" --kernel "$image" --initrd "$initramfs"
+		--append "console=$M_CONSOLE $append" --console "$console"
+		--work "$RESULTS/bochs")
+else
+	# shellcheck disable=SC2206 # the machine's arguments are a list of words
+	qemu=("$M_EMULATOR" $M_EMULATOR_ARGS)
+	[ -z "$cpu" ] || qemu+=(-cpu "$cpu")
+	qemu+=(-nic none -kernel "$image" -initrd "$initramfs"
+		-append "console=$M_CONSOLE $append" -no-reboot)
+	# shellcheck disable=SC2206
+	[ "${QEMU_RNG:-1}" = 0 ] || qemu+=($M_RNG)
+	# shellcheck disable=SC2206 # QEMU_EXTRA is a list of words on purpose
+	qemu+=(${QEMU_EXTRA:-})
+fi
 
 if [ "$MODE" = shell ]; then
 	step "boot: $MACHINE, interactive shell (Ctrl-a x quits QEMU)"
@@ -57,8 +69,7 @@ if [ "$MODE" = shell ]; then
 	exit $?
 fi
 
-console=$RESULTS/console.log
-qemu+=(-display none -monitor none -serial "file:$console")
+[ "$M_EMULATOR" = bochs ] || qemu+=(-display none -monitor none -serial "file:$console")
 if dry; then
 	run timeout -k 10 "$timeout_s" "${qemu[@]}"
 	exit 0

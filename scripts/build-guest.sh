@@ -6,6 +6,8 @@
 # tools/testing/selftests/<the machine's selftests>, then pack them into
 # an initramfs with the kernel's gen_init_cpio. The plan (PLAN, the
 # machine's plan otherwise) is installed as /kselftest/<selftests>/tests.plan.
+# SELFTESTS_TREE takes the kselftests from another tree than the kernel's
+# (a test the series adds, run on the base kernel: scripts/kvm-vmx.sh).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
@@ -40,7 +42,7 @@ fi
 mapfile -t progs < <(awk '!/^[[:space:]]*(#|$)/ { sub("^\\./", "", $3); print $3 }' "$PLAN" | sort -u)
 targets=()
 for p in "${progs[@]}"; do targets+=("$GOUT/$SELFTESTS/$p"); done
-run_logged "$log" make -C "$TREE/tools/testing/selftests/$SELFTESTS" \
+run_logged "$log" make -C "${SELFTESTS_TREE:-$TREE}/tools/testing/selftests/$SELFTESTS" \
 	ARCH="$ARCH" MACHINE="$ARCH" CC="${CROSS}gcc" EXTRA_CFLAGS=-static \
 	KHDR_INCLUDES="-isystem $KOUT/usr/include" OUTPUT="$GOUT/$SELFTESTS" \
 	"${targets[@]}" || die $EXIT_BUILD "$SELFTESTS kselftests did not build (see $log)"
@@ -69,6 +71,10 @@ list=$GOUT/initramfs.list
 		echo "slink /bin/sh busybox 0777 0 0"
 	fi
 	echo "slink /kselftest/$SELFTESTS/huge /huge 0777 0 0"
+	# Programs in a directory of the selftests (kvm's x86_64/).
+	for d in $(printf '%s\n' "${progs[@]}" | sed -n 's|/[^/]*$||p' | sort -u); do
+		echo "dir /kselftest/$SELFTESTS/$d 0755 0 0"
+	done
 	echo "file /kselftest/$SELFTESTS/tests.plan $PLAN 0644 0 0"
 	for p in "${progs[@]}"; do
 		echo "file /kselftest/$SELFTESTS/$p $GOUT/$SELFTESTS/$p 0755 0 0"

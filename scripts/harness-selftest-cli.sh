@@ -85,6 +85,11 @@ check "DRY_RUN=1 scripts/run.sh prints the kernel build and the boot" \
 	env DRY_RUN=1 BUILD="$tmp/build" RUN_RESULTS="$tmp/dry" "$S/run.sh"
 check "DRY_RUN=1 scripts/run.sh made no tree and no kernel" \
 	test ! -e "$tmp/build/tree" -a ! -e "$tmp/dry/console.log"
+# A Bochs machine boots through scripts/bochs_run.py, its bochsrc and CPU
+# from the machine file, with the command line a QEMU machine gets.
+check "DRY_RUN=1 MACHINE=x86_64-bochs-vmx scripts/run.sh prints the Bochs boot" \
+	exits 0 "^\+ timeout -k 10 3600 .*/scripts/bochs_run.py --bochsrc .*/config/bochs/x86_64-vmx.bochsrc --cpu corei7_haswell_4770 .* --append 'console=ttyS0,115200 panic=-1 guest.mode=test guest.plan=/kselftest/kvm/tests.plan" \
+	env DRY_RUN=1 MACHINE=x86_64-bochs-vmx BUILD="$tmp/build-bochs" RUN_RESULTS="$tmp/dry-bochs" "$S/run.sh"
 # README.md's table of exit codes is config/exit-codes.
 readme_codes() {
 	sed -n 's/^| \([0-9]\) | `EXIT_\([A-Z_]*\)` | \(.*\) |$/\1 \2 \3/p' "$TOP/README.md"
