@@ -8,7 +8,7 @@ S := scripts
 # itself returned (README: exit codes; scripts/<step>.sh returns it).
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
-	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kunit-arches \
+	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
 	mutants harness-selftest export baseline machines clean
 
 help:
@@ -46,6 +46,9 @@ help:
 	@echo '  make kvm-x86    x86_64 guest under TCG (-cpu max: SVM, NPT) running kvm_amd'
 	@echo '                  and KVM selftests, on the base and on the series'
 	@echo '                  (KVM_X86_KERNELS="base series")'
+	@echo '  make kvm-vmx    x86_64 guest under Bochs (VMX with EPT and flexpriority)'
+	@echo '                  running kvm_intel and guest/kvm-vmx.plan on the base, the'
+	@echo '                  series and the mutants of tests/mutants-vmx.txt (KVM_VMX_RUNS)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
@@ -118,6 +121,9 @@ reproducer: base
 
 kvm-x86: base
 	$(S)/kvm-x86.sh $(CODE)
+
+kvm-vmx: base
+	$(S)/kvm-vmx.sh $(CODE)
 
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)

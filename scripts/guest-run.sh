@@ -10,6 +10,7 @@
 #          base:   build/tree-base, the base plus only the test-only patches
 #          fixes:  build/tree-fixes, the base plus the patches marked for
 #                  stable (Cc: stable) and the test-only patches
+#          mutant: build/tree-mutant as mutant_apply (lib.sh) left it
 # PLAN     a test plan (guest/*.plan); default: the machine's
 #
 # Results in $RESULTS (default results/<date>-<machine>-<kernel>): the
@@ -49,7 +50,8 @@ S=$TOP/scripts
 
 step "guest-run: $machine, $kernel kernel ($KDESC), plan $(basename "$plan")"
 if [ "${GUEST_RUN_BUILD:-1}" != 0 ]; then
-	SERIES_PART=$KPART "$S/tree.sh"
+	# A mutant's tree is made by mutant_apply, not from the patches.
+	[ -z "$KPART" ] || SERIES_PART=$KPART "$S/tree.sh"
 	"$S/kconfig.sh"
 	"$S/build-kernel.sh"
 	"$S/build-guest.sh"

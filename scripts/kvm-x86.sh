@@ -9,19 +9,23 @@
 #           touch nothing x86)
 #   series  the full series ($BUILD/tree)
 #
-#   scripts/kvm-x86.sh [base|series]...   default: $KVM_X86_KERNELS
+#   scripts/kvm-x86.sh [base|series|mutant]...   default: $KVM_X86_KERNELS
 #
 # Prints one "kvm-x86: PASS|FAIL <kernel> <test>" line per test and a last
 # line such as "kvm-x86: base PASS 5/5, series PASS 5/5".
-RESULTS_NAME=kvm-x86
+# KVM_X86_MACHINE runs another machine and its plan, KVM_RUN_NAME names
+# the run and its lines (scripts/kvm-vmx.sh: Bochs, VMX).
+RESULTS_NAME=${KVM_RUN_NAME:-kvm-x86}
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 KERNELS=${*:-${KVM_X86_KERNELS:-base series}}
+name=$RESULTS_NAME
 machine=${KVM_X86_MACHINE:-x86_64-q35-svm}
-PLAN=$TOP/guest/kvm-x86.plan
+machine_load "$machine"
+PLAN=$TOP/$M_PLAN
 S=$TOP/scripts
-out=$RESULTS/kvm-x86
+out=$RESULTS/$name
 mkdir -p "$out"
 echo "results: $out"
 code=0
@@ -34,20 +38,20 @@ for k in $KERNELS; do
 		"$S/guest-run.sh" "$machine" "$k" "$PLAN" || rc=$?
 	! dry || continue
 	[ -f "$out/$k/summary.txt" ] ||
-		die "$([ "$rc" != 0 ] && echo "$rc" || echo $EXIT_MISSING)" "kvm-x86: $k stopped before its summary"
-	grep -E 'kvm_amd|SVM|Nested' "$out/$k/console.log" | head -n 5 | sed 's/^/    console: /' || true
+		die "$([ "$rc" != 0 ] && echo "$rc" || echo $EXIT_MISSING)" "$name: $k stopped before its summary"
+	grep -E "$M_PROBE" "$out/$k/console.log" | head -n 5 | sed 's/^/    console: /' || true
 
 	# One verdict per test of the plan (its own exit status).
 	total=0 npass=0
-	while read -r name _; do
-		st=$(grep -E "^kselftest:$name(\\.| )" "$out/$k/results.txt" |
+	while read -r test _; do
+		st=$(grep -E "^kselftest:$test(\\.| )" "$out/$k/results.txt" |
 		     awk '{print $NF}' | sort -u | tr '\n' ' ')
 		total=$((total + 1))
 		if [ "$st" = "PASS " ]; then
 			npass=$((npass + 1))
-			echo "kvm-x86: PASS $k $name"
+			echo "$RESULTS_NAME: PASS $k $test"
 		else
-			echo "kvm-x86: FAIL $k $name: ${st:-did not report}"
+			echo "$RESULTS_NAME: FAIL $k $test: ${st:-did not report}"
 		fi
 	done < <(grep -vE '^[[:space:]]*(#|$)' "$PLAN")
 	[ "$rc" = 0 ] || [ "$code" != 0 ] || code=$rc
@@ -60,5 +64,5 @@ done
 
 ! dry || exit 0
 summary=$(IFS=,; echo "${verdicts[*]}" | sed 's/,/, /g')
-echo "kvm-x86: $summary" | tee "$out/summary.txt"
+echo "$name: $summary" | tee "$out/summary.txt"
 exit $code

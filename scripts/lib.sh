@@ -180,8 +180,35 @@ kernel_tree() {
 	base) KTREE=$BUILD/tree-base KPART=test-only KDESC="the base plus the test-only patches" ;;
 	fixes) KTREE=$BUILD/tree-fixes KPART=fixes KDESC="the base plus the stable fixes and the test-only patches" ;;
 	series) KTREE=$BUILD/tree KPART=all KDESC="every patch" ;;
-	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes or series)" ;;
+	# The series with one mutation (mutant_apply): no patches applied.
+	mutant) KTREE=$MUTANT_TREE KPART= KDESC="the series with a mutation" ;;
+	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes, series or mutant)" ;;
 	esac
+}
+
+# Mutants (scripts/mutants.sh, scripts/kvm-vmx.sh) are made in a scratch
+# worktree of $TREE. mutant_apply FILE MUTATION resets it to $TREE's HEAD
+# and applies MUTATION (scripts/mutate.py's words, split as a shell
+# would) to FILE; it returns 1, with mutate.py's reason, when the
+# mutation does not apply.
+MUTANT_TREE=$BUILD/tree-mutant
+mutant_apply() {
+	local file=$1 mutation=$2 head margs
+	head=$(git -C "$TREE" rev-parse HEAD) || die $EXIT_USAGE "no $TREE: run make tree first"
+	if [ -e "$MUTANT_TREE/.git" ]; then
+		run git -C "$MUTANT_TREE" checkout -q --force --detach "$head"
+	else
+		rm -rf "$MUTANT_TREE"
+		run git -C "$TREE" worktree add -q --force --detach "$MUTANT_TREE" "$head"
+	fi
+	mapfile -d '' -t margs < <("$PYTHON" -c 'import shlex, sys; sys.stdout.write("\0".join(shlex.split(sys.argv[1])) + "\0")' "$mutation")
+	"$PYTHON" "$TOP/scripts/mutate.py" "${margs[0]}" "$MUTANT_TREE/$file" "${margs[@]:1}"
+}
+
+# Put the scratch worktree back to $TREE's HEAD, unmutated.
+mutant_reset() {
+	[ ! -e "$MUTANT_TREE/.git" ] ||
+		git -C "$MUTANT_TREE" checkout -q --force --detach "$(git -C "$TREE" rev-parse HEAD)"
 }
 
 SERIES=${SERIES:-$TOP/patches/series}

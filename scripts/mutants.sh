@@ -10,7 +10,7 @@
 # the table (mutant, killed by) in $RESULTS/mutants/table.txt.
 . "$(dirname "$0")/lib.sh"
 
-scratch=$BUILD/tree-mutant
+scratch=$MUTANT_TREE
 list=$TOP/tests/mutants.txt
 out=$RESULTS/mutants
 head=$(git -C "$TREE" rev-parse HEAD) || die $EXIT_USAGE "no $TREE: run make tree first"
@@ -25,13 +25,6 @@ for want in ${MUTANTS:-}; do
 	[[ $known == *" $want "* ]] || die $EXIT_USAGE "no mutant '$want' in $list; mutants:$known"
 done
 
-if [ -e "$scratch/.git" ]; then
-	run git -C "$scratch" checkout -q --force --detach "$head"
-else
-	rm -rf "$scratch"
-	run git -C "$TREE" worktree add -q --force --detach "$scratch" "$head"
-fi
-
 rc=0
 for r in "${rows[@]}"; do
 	IFS='|' read -r name machine file mutation cases <<<"$r"
@@ -40,11 +33,7 @@ for r in "${rows[@]}"; do
 		continue
 	fi
 	step "mutants: $name ($machine): $file: $mutation"
-	git -C "$scratch" checkout -q --force --detach "$head"
-	# shellcheck disable=SC2046 # the mutation's words, split as a shell would
-	mapfile -d '' -t margs < <("$PYTHON" -c 'import shlex, sys; sys.stdout.write("\0".join(shlex.split(sys.argv[1])) + "\0")' "$mutation")
-	op=${margs[0]}
-	if ! "$PYTHON" "$TOP/scripts/mutate.py" "$op" "$scratch/$file" "${margs[@]:1}"; then
+	if ! mutant_apply "$file" "$mutation"; then
 		echo "mutants: FAIL $name: the mutation does not apply to $head"
 		[ $rc != 0 ] || rc=$EXIT_PATCH
 		continue
@@ -65,6 +54,6 @@ for r in "${rows[@]}"; do
 		[ $rc != 0 ] || rc=$EXIT_TEST_FAILED
 	fi
 done
-git -C "$scratch" checkout -q --force --detach "$head"
+mutant_reset
 info "table: $out/table.txt"
 exit $rc

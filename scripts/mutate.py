@@ -9,6 +9,9 @@
     mutate.py insert-after FILE FUNCTION LINE_REGEX STATEMENT
         insert STATEMENT (a line of C) after the one line of FUNCTION that
         matches LINE_REGEX (e.g. a generic call left behind)
+    mutate.py replace-line FILE FUNCTION LINE_REGEX TEXT
+        replace the one line of FUNCTION that matches LINE_REGEX by TEXT,
+        indented as it was (e.g. a condition made false: "if (0 && ...")
 
 FUNCTION is a function defined in FILE (its definition starts at the
 beginning of a line and its body ends at the first "}" alone on a line;
@@ -41,7 +44,7 @@ def mutate(path, op, function, *args):
     if not spans:
         return f'{function}() not found in {path}'
     # The definition the mutation is about: the one with the call or line.
-    if op == 'insert-after':
+    if op in ('insert-after', 'replace-line'):
         hit = [sp for sp in spans if re.search(args[0], src[sp[0]:sp[1]])]
     else:
         hit = [sp for sp in spans if call_re(args[0]).search(src[sp[0]:sp[1]])]
@@ -57,21 +60,24 @@ def mutate(path, op, function, *args):
             body = call_re(callee).sub('', body)
         else:
             body = call_re(callee).sub(lambda m: f'\n{m.group(1)}{callee}({args[1]});', body)
-    elif op == 'insert-after':
-        line_re, statement = re.compile(args[0]), args[1]
+    else:
+        line_re, text = re.compile(args[0]), args[1]
         lines = body.split('\n')
         hits = [i for i, l in enumerate(lines) if line_re.search(l)]
         if len(hits) != 1:
             return f'expected one line matching {args[0]!r} in {function}(), found {len(hits)}'
         indent = re.match(r'[ \t]*', lines[hits[0]]).group(0)
-        lines.insert(hits[0] + 1, indent + statement)
+        if op == 'insert-after':
+            lines.insert(hits[0] + 1, indent + text)
+        else:
+            lines[hits[0]] = indent + text
         body = '\n'.join(lines)
     with open(path, 'w') as f:
         f.write(src[:span[0]] + body + src[span[1]:])
     return None
 
 
-ARITY = {'delete-call': 4, 'replace-args': 5, 'insert-after': 5}
+ARITY = {'delete-call': 4, 'replace-args': 5, 'insert-after': 5, 'replace-line': 5}
 
 
 def main(argv):
