@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
-	mutants harness-selftest export baseline machines clean
+	mutants harness-selftest export baseline machines clean bench
 
 help:
 	@echo 'Main jobs:'
@@ -49,6 +49,9 @@ help:
 	@echo '  make kvm-vmx    x86_64 guest under Bochs (VMX with EPT and flexpriority)'
 	@echo '                  running kvm_intel and guest/kvm-vmx.plan on the base, the'
 	@echo '                  series and the mutants of tests/mutants-vmx.txt (KVM_VMX_RUNS)'
+	@echo '  make bench      SMMU commands and guest time per workload (fork, upgrade,'
+	@echo '                  munmap, THP, migration, reclaim...) on the base, the series'
+	@echo '                  and Linux 6.12 (BENCH_KERNELS, BENCH_REPS, BENCH_WORKLOADS)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
@@ -124,6 +127,9 @@ kvm-x86: base
 
 kvm-vmx: base
 	$(S)/kvm-vmx.sh $(CODE)
+
+bench: base
+	$(S)/bench.sh $(CODE)
 
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)

@@ -6,8 +6,11 @@
 # repository whose single commit is the tarball exactly as shipped.
 # With KSRC=/path/to/linux BASE=<ref>: the user's own git tree at BASE.
 # Their repository is only read; the harness clones it with --shared.
+# BASE_PACKAGE=linux-source-6.12 BASE_ENV=<file>: another Debian kernel
+# source package the same way (make bench's upstream kernel).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
+pkg=${BASE_PACKAGE:-linux-source-6.1}
 
 step "base: kernel source"
 if [ -n "${KSRC:-}" ]; then
@@ -20,18 +23,18 @@ if [ -n "${KSRC:-}" ]; then
 	desc="$BASE ($commit) from $repo"
 else
 	[ -z "${BASE:-}" ] || die $EXIT_USAGE "BASE is set without KSRC"
-	version=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) ||
-		die $EXIT_USAGE "linux-source-6.1 is not installed (run: make deps)"
-	tarball=/usr/src/linux-source-6.1.tar.xz
+	version=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
+		die $EXIT_USAGE "$pkg is not installed (run: make deps)"
+	tarball=/usr/src/$pkg.tar.xz
 	[ -f "$tarball" ] || die $EXIT_USAGE "$tarball is missing"
-	repo=$CACHE/base/linux-source-6.1_$version
+	repo=$CACHE/base/${pkg}_$version
 	if [ ! -f "$repo/.harness-base-done" ]; then
 		info "unpacking $tarball (version $version) into $repo"
 		if dry; then
 			run tar -C "$repo.tmp" --strip-components=1 -xf "$tarball"
 			run git -C "$repo.tmp" init -q
 			run git -C "$repo.tmp" add -f -A .
-			run git -C "$repo.tmp" commit -q -m "Debian linux-source-6.1 $version"
+			run git -C "$repo.tmp" commit -q -m "Debian $pkg $version"
 			exit 0
 		fi
 		rm -rf "$repo" "$repo.tmp"
@@ -44,21 +47,21 @@ else
 			cd "$repo.tmp"
 			run git init -q
 			run git add -f -A .
-			GIT_AUTHOR_NAME=linux-source-6.1 GIT_AUTHOR_EMAIL=debian-kernel@lists.debian.org \
-			GIT_COMMITTER_NAME=linux-source-6.1 GIT_COMMITTER_EMAIL=debian-kernel@lists.debian.org \
+			GIT_AUTHOR_NAME=$pkg GIT_AUTHOR_EMAIL=debian-kernel@lists.debian.org \
+			GIT_COMMITTER_NAME=$pkg GIT_COMMITTER_EMAIL=debian-kernel@lists.debian.org \
 			GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z" \
-				run git commit -q -m "Debian linux-source-6.1 $version"
+				run git commit -q -m "Debian $pkg $version"
 			git tag base
 		)
 		mv "$repo.tmp" "$repo"
 		touch "$repo/.harness-base-done"
 	fi
 	commit=$(git -C "$repo" rev-parse base)
-	desc="Debian linux-source-6.1 $version ($commit)"
+	desc="Debian $pkg $version ($commit)"
 fi
 
 info "base: $desc"
-cat >"$BUILD/base.env" <<EOT
+cat >"${BASE_ENV:-$BUILD/base.env}" <<EOT
 BASE_REPO='$repo'
 BASE_COMMIT='$commit'
 BASE_DESC='$desc'

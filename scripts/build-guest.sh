@@ -38,14 +38,32 @@ if [ "$TOP/guest/init.c" -nt "$GOUT/init" ]; then
 		die $EXIT_BUILD "guest-init did not build (see $GOUT/init.log)"
 fi
 
-# The programs the plan runs (second field after name and timeout).
-mapfile -t progs < <(awk '!/^[[:space:]]*(#|$)/ { sub("^\\./", "", $3); print $3 }' "$PLAN" | sort -u)
-targets=()
-for p in "${progs[@]}"; do targets+=("$GOUT/$SELFTESTS/$p"); done
-run_logged "$log" make -C "${SELFTESTS_TREE:-$TREE}/tools/testing/selftests/$SELFTESTS" \
-	ARCH="$ARCH" MACHINE="$ARCH" CC="${CROSS}gcc" EXTRA_CFLAGS=-static \
-	KHDR_INCLUDES="-isystem $KOUT/usr/include" OUTPUT="$GOUT/$SELFTESTS" \
-	"${targets[@]}" || die $EXIT_BUILD "$SELFTESTS kselftests did not build (see $log)"
+# The programs the plan runs (third field, after name and timeout): a
+# kselftest (a path relative to the plan), or /bin/NAME, the harness's
+# own guest program guest/NAME.c (make bench's secondary_tlb_bench).
+mapfile -t all_progs < <(awk '!/^[[:space:]]*(#|$)/ { sub("^\\./", "", $3); print $3 }' "$PLAN" | sort -u)
+progs=() bins=() targets=()
+for p in "${all_progs[@]}"; do
+	case $p in
+	/bin/*) [ -f "$TOP/guest/${p#/bin/}.c" ] ||
+			die $EXIT_USAGE "$(basename "$PLAN") runs $p, but there is no guest/${p#/bin/}.c"
+		bins+=("${p#/bin/}") ;;
+	/*) die $EXIT_USAGE "$(basename "$PLAN") runs $p: a plan runs kselftests (relative paths) or /bin/NAME (guest/NAME.c)" ;;
+	*) progs+=("$p") targets+=("$GOUT/$SELFTESTS/$p") ;;
+	esac
+done
+[ ${#targets[@]} = 0 ] ||
+	run_logged "$log" make -C "${SELFTESTS_TREE:-$TREE}/tools/testing/selftests/$SELFTESTS" \
+		ARCH="$ARCH" MACHINE="$ARCH" CC="${CROSS}gcc" EXTRA_CFLAGS=-static \
+		KHDR_INCLUDES="-isystem $KOUT/usr/include" OUTPUT="$GOUT/$SELFTESTS" \
+		"${targets[@]}" || die $EXIT_BUILD "$SELFTESTS kselftests did not build (see $log)"
+dry || mkdir -p "$GOUT/bin"
+for b in "${bins[@]}"; do
+	[ "$TOP/guest/$b.c" -nt "$GOUT/bin/$b" ] || continue
+	run_logged "$GOUT/bin/$b.log" ${CROSS}gcc -static -O2 -Wall -Wextra -Werror \
+		-isystem "$KOUT/usr/include" -o "$GOUT/bin/$b" "$TOP/guest/$b.c" ||
+		die $EXIT_BUILD "guest/$b.c did not build (see $GOUT/bin/$b.log)"
+done
 
 if dry; then
 	run gcc -O2 -o "$GOUT/gen_init_cpio" "$TREE/usr/gen_init_cpio.c"
@@ -79,6 +97,9 @@ list=$GOUT/initramfs.list
 	for p in "${progs[@]}"; do
 		echo "file /kselftest/$SELFTESTS/$p $GOUT/$SELFTESTS/$p 0755 0 0"
 	done
+	for b in "${bins[@]}"; do
+		echo "file /bin/$b $GOUT/bin/$b 0755 0 0"
+	done
 	for f in ${EXTRA_GUEST_FILES:-}; do
 		echo "file /kselftest/$(basename "$f") $f 0755 0 0"
 	done
@@ -86,11 +107,11 @@ list=$GOUT/initramfs.list
 
 # Repack only when an input changed, so an unchanged run stays quick.
 if ! cmp -s "$list.new" "$list" || [ ! -f "$INITRAMFS" ] ||
-   [ -n "$(find "$GOUT/init" "$GOUT/$SELFTESTS" "$PLAN" -newer "$INITRAMFS" | head -1)" ]; then
+   [ -n "$(find "$GOUT/init" "$GOUT/$SELFTESTS" "$GOUT/bin" "$PLAN" -newer "$INITRAMFS" | head -1)" ]; then
 	mv "$list.new" "$list"
 	run_logged "$GOUT/cpio.log" sh -c "'$gen' '$list' > '$INITRAMFS'" ||
 		die $EXIT_BUILD "gen_init_cpio failed (see $GOUT/cpio.log)"
 else
 	rm -f "$list.new"
 fi
-info "initramfs: $INITRAMFS ($(du -h "$INITRAMFS" | cut -f1), ${#progs[@]} test programs)"
+info "initramfs: $INITRAMFS ($(du -h "$INITRAMFS" | cut -f1), $((${#progs[@]} + ${#bins[@]})) test programs)"

@@ -1,6 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Check for (and, as root, install) the Debian packages the harness needs.
+#
+#   scripts/deps.sh [bench]
+#
+# "bench" adds what only make bench needs: the 6.12 kernel source of its
+# upstream kernel and gnuplot for its chart.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
@@ -12,6 +17,11 @@ PACKAGES="linux-source-6.1 ccache make gcc flex bison bc libssl-dev
 while IFS= read -r m; do
 	PACKAGES="$PACKAGES $("$PYTHON" "$TOP/scripts/machine.py" get "$m" packages)"
 done < <("$PYTHON" "$TOP/scripts/machine.py" list)
+case ${1:-} in
+'') ;;
+bench) PACKAGES="$PACKAGES linux-source-6.12 gnuplot-nox" ;;
+*) die $EXIT_USAGE "usage: $0 [bench]" ;;
+esac
 PACKAGES=$(printf '%s\n' $PACKAGES | sort -u | tr '\n' ' ')
 
 step "deps: Debian packages"

@@ -16,13 +16,16 @@
 # Results in $RESULTS (default results/<date>-<machine>-<kernel>): the
 # build logs, run.env (what ran, written before the boot), patches.txt,
 # console.log, summary.txt and results.txt. GUEST_RUN_BUILD=0 boots what
-# an earlier call built (the same kernel on another CPU). The summary is
+# an earlier call built (the same kernel on another CPU);
+# GUEST_RUN_BUILD=guest builds only the guest userspace for the plan and
+# boots the kernel as an earlier step built it. The summary is
 # judged with the machine's KUnit suites and baseline, EXPECT_FAIL (cases
 # that must fail) and KNOWN_SPLATS (more splat files); QEMU_* as
 # scripts/boot.sh. SUMMARY_TO_LOG=1 keeps the summary in
 # $RESULTS/summarize.log and prints only its verdict lines.
 # KERNEL_FLAVOUR=kasan builds the kernel with config/kasan.config, in a
-# tree of its own (<tree>-kasan). Exits with the summary's code (README:
+# tree of its own (<tree>-kasan); KERNEL_FLAVOUR=bench with
+# config/bench.config (<tree>-bench). Exits with the summary's code (README:
 # exit codes).
 RESULTS_NAME=${1:-}-${2:-}
 DRY_RUN_AWARE=1
@@ -39,7 +42,9 @@ case ${KERNEL_FLAVOUR:-} in
 '') ;;
 kasan)	KTREE=$KTREE-kasan KDESC="$KDESC, KASAN"
 	export EXTRA_FRAGMENTS="${EXTRA_FRAGMENTS:-} kasan.config" ;;
-*) die $EXIT_USAGE "unknown KERNEL_FLAVOUR '$KERNEL_FLAVOUR' (kasan)" ;;
+bench)	KTREE=$KTREE-bench KDESC="$KDESC, make bench's config"
+	export EXTRA_FRAGMENTS="${EXTRA_FRAGMENTS:-} bench.config" ;;
+*) die $EXIT_USAGE "unknown KERNEL_FLAVOUR '$KERNEL_FLAVOUR' (kasan, bench)" ;;
 esac
 plan=${3:-$TOP/$M_PLAN}
 [ -f "$plan" ] || die $EXIT_USAGE "no test plan $plan"
@@ -49,13 +54,15 @@ unset KOUT GOUT
 S=$TOP/scripts
 
 step "guest-run: $machine, $kernel kernel ($KDESC), plan $(basename "$plan")"
-if [ "${GUEST_RUN_BUILD:-1}" != 0 ]; then
-	# A mutant's tree is made by mutant_apply, not from the patches.
+case ${GUEST_RUN_BUILD:-1} in
+0) ;;
+guest) "$S/build-guest.sh" ;;
+*)	# A mutant's tree is made by mutant_apply, not from the patches.
 	[ -z "$KPART" ] || SERIES_PART=$KPART "$S/tree.sh"
 	"$S/kconfig.sh"
 	"$S/build-kernel.sh"
-	"$S/build-guest.sh"
-fi
+	"$S/build-guest.sh" ;;
+esac
 "$S/boot.sh"
 ! dry || exit 0
 code=0

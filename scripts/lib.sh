@@ -182,8 +182,51 @@ kernel_tree() {
 	series) KTREE=$BUILD/tree KPART=all KDESC="every patch" ;;
 	# The series with one mutation (mutant_apply): no patches applied.
 	mutant) KTREE=$MUTANT_TREE KPART= KDESC="the series with a mutation" ;;
-	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes, series or mutant)" ;;
+	# Upstream's merged form of this work (Debian's linux-source-6.12)
+	# with the test-only patches ported to it (patches/series-6.12):
+	# make bench compares against it. Its base has a record of its own.
+	upstream)
+		KTREE=$BUILD/tree-upstream KPART=all
+		KDESC="Debian linux-source-6.12 plus the test-only patches for 6.12"
+		export SERIES=$TOP/patches/series-6.12 BASE_ENV=$BUILD/base-6.12.env
+		BASE_PACKAGE=linux-source-6.12 "$TOP/scripts/base.sh" ;;
+	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes, series, upstream or mutant)" ;;
 	esac
+}
+
+# What QEMU's SMMUv3 received (scripts/reproducer.sh, scripts/bench.sh):
+# QEMU writes its trace into a FIFO and scripts/smmu_trace.py counts all
+# of it into DIR/smmu-counts.json, keeping the first 16 MiB as
+# DIR/qemu-trace.log (a kernel looping on SMMU commands traces tens of MB
+# a second). smmu_record_start DIR [--commands] sets SMMU_QEMU_ARGS, the
+# QEMU arguments to pass; smmu_record_stop, after QEMU has exited,
+# returns 1 if the counts are missing.
+smmu_record_start() {	# dir [smmu_trace.py --trace-args options]
+	local dir=$1
+	shift
+	SMMU_FIFO=$dir/qemu-trace.fifo
+	SMMU_RECORDER=
+	rm -f "$SMMU_FIFO"
+	local record=("$PYTHON" "$TOP/scripts/smmu_trace.py" --record "$SMMU_FIFO"
+		--out "$dir/qemu-trace.log" --counts "$dir/smmu-counts.json")
+	if dry; then
+		run "${record[@]}"
+	else
+		mkfifo "$SMMU_FIFO"
+		"${record[@]}" &
+		SMMU_RECORDER=$!
+	fi
+	SMMU_QEMU_ARGS="-D $SMMU_FIFO $("$PYTHON" "$TOP/scripts/smmu_trace.py" --trace-args "$@")"
+}
+smmu_record_stop() {
+	local rc=0
+	! dry || return 0
+	# If QEMU never opened the FIFO, open it here so that the recorder
+	# sees the end of it instead of waiting for ever.
+	kill -0 "$SMMU_RECORDER" 2>/dev/null && timeout 10 sh -c ': >"$1"' sh "$SMMU_FIFO" || true
+	wait "$SMMU_RECORDER" || rc=1
+	rm -f "$SMMU_FIFO"
+	return $rc
 }
 
 # Mutants (scripts/mutants.sh, scripts/kvm-vmx.sh) are made in a scratch
@@ -252,7 +295,8 @@ env_line() { printf '%s=%q\n' "$1" "$2"; }
 # subject" line per patch applied). boot.sh copies both into the run.
 record_build() {	# output-tree
 	local o=$1 desc=unknown
-	[ ! -f "$BUILD/base.env" ] || desc=$(. "$BUILD/base.env" && echo "$BASE_DESC")
+	local env=${BASE_ENV:-$BUILD/base.env}
+	[ ! -f "$env" ] || desc=$(. "$env" && echo "$BASE_DESC")
 	{
 		env_line KERNEL_MACHINE "$MACHINE"
 		env_line KERNEL_TREE "$TREE"

@@ -77,21 +77,7 @@ for spec in $KERNELS; do
 		splats=$TOP/tests/reproducer/$k.splats
 		[ -f "$splats" ] || splats=
 		mkdir -p "$dir"
-		# QEMU writes its trace into a FIFO; smmu_trace.py counts all
-		# of it and keeps the first 16 MiB (a kernel looping on SMMU
-		# commands traces tens of MB a second).
-		fifo=$dir/qemu-trace.fifo
-		rm -f "$fifo"
-		recorder=
-		record=("$PYTHON" "$S/smmu_trace.py" --record "$fifo" --out "$dir/qemu-trace.log"
-			--counts "$dir/smmu-counts.json")
-		if dry; then
-			run "${record[@]}"
-		else
-			mkfifo "$fifo"
-			"${record[@]}" &
-			recorder=$!
-		fi
+		smmu_record_start "$dir"
 		# watchdog_thresh=5: a CPU stuck in the kernel is reported after
 		# 10 s, well within the clear_refs case's 25 s deadline. The
 		# console shows only a report's first line (KERN_EMERG) while
@@ -102,15 +88,11 @@ for spec in $KERNELS; do
 			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} BASELINE= \
 			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" SKIP_FAILS=kselftest:edu_sva_test. \
 			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5" \
-			QEMU_EXTRA="-D $fifo $("$PYTHON" "$S/smmu_trace.py" --trace-args)" \
+			QEMU_EXTRA="$SMMU_QEMU_ARGS" \
 			SUMMARY_TO_LOG=1 "$S/guest-run.sh" "$m" "$k" "$PLAN" || rc=$?
 		build=0
 		! dry || continue
-		# If QEMU never opened the FIFO, open it here so that the
-		# recorder sees the end of it instead of waiting for ever.
-		kill -0 "$recorder" 2>/dev/null && timeout 10 sh -c ': >"$1"' sh "$fifo" || true
-		wait "$recorder" || worse $EXIT_MISSING
-		rm -f "$fifo"
+		smmu_record_stop || worse $EXIT_MISSING
 		# No summary: the run stopped before it (a build, a boot that
 		# could not start): nothing to judge.
 		[ -f "$dir/summary.txt" ] ||

@@ -14,6 +14,8 @@ everything up to the next marker belongs to that case.
   smmu_iotlb_inv_all      one TLBI of everything
   smmuv3_cmdq_cfgi_cd     one context-descriptor invalidation (bind/unbind)
   smmuv3_record_event     one event (fault) recorded in the event queue
+  smmuv3_cmdq_opcode      one command consumed, by opcode (CMD_SYNC too):
+                          traced with --trace-args --commands (make bench)
 
 A kernel that loops issuing commands (the base tree's clear_refs case)
 makes QEMU trace tens of megabytes a second, so the trace is not stored
@@ -42,9 +44,11 @@ EVENTS = {
     'smmuv3_cmdq_cfgi_cd': 'cd',
     'smmuv3_record_event': 'faults',
 }
+# Every command the SMMU consumed, counted as kinds "cmd:<opcode>".
+COMMAND_EVENT = 'smmuv3_cmdq_opcode'
 TRACE_ARGS = [a for e in list(EVENTS) + ['pci_cfg_write'] for a in ('-trace', e)]
 MARKER_RE = re.compile(r'pci_cfg_write edu \S+ @0xfc <- 0x([0-9a-f]+)')
-EVENT_RE = re.compile(r'\b(' + '|'.join(EVENTS) + r')\b(.*)')
+EVENT_RE = re.compile(r'\b(' + '|'.join(list(EVENTS) + [COMMAND_EVENT]) + r')\b(.*)')
 COLUMNS = ['va', 'asid', 'all', 'cd', 'faults']
 
 
@@ -83,7 +87,11 @@ def count_by_marker(lines):
                 kinds.setdefault(current, {})
             continue
         m = EVENT_RE.search(line)
-        if m:
+        if m and m.group(1) == COMMAND_EVENT:
+            words = m.group(2).split()
+            kind = 'cmd:' + (words[-1] if words else '?')
+            kinds[current][kind] = kinds[current].get(kind, 0) + 1
+        elif m:
             col = EVENTS[m.group(1)]
             counts[current][col] += 1
             if col == 'faults':
@@ -200,9 +208,11 @@ def main():
     ap.add_argument('--expect', help='file: per case, the TLBI-VA and TLBI-ASID counts allowed')
     ap.add_argument('--trace-args', action='store_true',
                     help='print the QEMU -trace arguments and exit')
+    ap.add_argument('--commands', action='store_true',
+                    help=f'with --trace-args: trace every command too ({COMMAND_EVENT})')
     args = ap.parse_args()
     if args.trace_args:
-        print(' '.join(TRACE_ARGS))
+        print(' '.join(TRACE_ARGS + (['-trace', COMMAND_EVENT] if args.commands else [])))
         return 0
     if args.record:
         if not args.out or not args.counts:

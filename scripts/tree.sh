@@ -12,8 +12,11 @@ DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 SERIES_PART=${SERIES_PART:-all}
-[ -f "$BUILD/base.env" ] || die $EXIT_USAGE "no $BUILD/base.env: run scripts/base.sh first"
-. "$BUILD/base.env"
+# BASE_ENV: the base scripts/base.sh recorded (make bench's upstream
+# kernel has its own).
+BASE_ENV=${BASE_ENV:-$BUILD/base.env}
+[ -f "$BASE_ENV" ] || die $EXIT_USAGE "no $BASE_ENV: run scripts/base.sh first"
+. "$BASE_ENV"
 
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
 [ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
