@@ -129,6 +129,15 @@ for spec in $KERNELS; do
 	done
 done
 
+# The port to 6.12 is held to the series' standard, with 6.12's own
+# checkpatch.pl and MAINTAINERS.
+case " $KERNELS " in
+*" upstream"*)
+	flavoured=$(kernel_tree upstream >/dev/null; echo "$KTREE${flavour:+-$flavour}")
+	SERIES=$TOP/patches/series-6.12 TREE=$flavoured RESULTS=$out "$S/checkpatch.sh" ||
+		worse $EXIT_TEST_FAILED ;;
+esac
+
 ! dry || exit 0
 step "bench: the tables ($out)"
 run "$PYTHON" "$S/bench_table.py" "$out" || worse $EXIT_TEST_FAILED

@@ -216,6 +216,8 @@ def main():
         text.append(head)
         chart_rows = []
         for w in WORKLOADS:
+            if not any(('bound', w) in runs[k, m] for k in kernels):
+                continue
             r0 = runs.get((bound_src, m), {}).get(('bound', w), {})
             bound = r0.get('calls')
             line = f'{w:12} {"-" if bound is None else bound:>6}'
@@ -271,8 +273,9 @@ def main():
         text.append(chart(out_dir, m, chart_rows, kernels))
         text.append('')
 
+    ran = {w for r in runs.values() for _, w in r}
     text.append('workloads (guest/secondary_tlb_bench.c):')
-    text += [f'  {w:12} {WHAT[w]}' for w in WORKLOADS]
+    text += [f'  {w:12} {WHAT[w]}' for w in WORKLOADS if w in ran]
     if problems:
         text.append('problems:')
         text += [f'  {p}' for p in problems]

@@ -6,8 +6,9 @@
 #                             machine with an empty cache
 #   scripts/check.sh full     everything: adds a whole kernel build after
 #                             every patch on three architectures, the W=1 and
-#                             sparse comparison, the KVM x86 run, the KUnit
-#                             suite under kunit.py on arm64 and the mutation
+#                             sparse comparison, the KVM x86 and VMX runs,
+#                             make bench, the KUnit suite under kunit.py on
+#                             arm64 and the mutation
 #
 # Ends with the phase times and the line "N passed, N failed, N skipped":
 # one item per checkpatch'd patch, per bisect check, per test case of
@@ -100,6 +101,18 @@ REPRODUCER_KERNELS=$reproducer_kernels stage reproducer "$S/reproducer.sh"
 tally "$RESULTS/reproducer.log"
 reproducer=$(tail -n 1 "$RESULTS/reproducer/summary.txt" 2>/dev/null || echo 'reproducer: no result')
 
+# make bench: SMMU commands and guest time per workload on the base, the
+# series and 6.12 (three kernels of its own config, on both CPUs).
+# make check runs one workload on make run's kernel (the in-place
+# upgrades), so that the benchmark cannot rot: a boot of seconds.
+if [ "$MODE" = full ]; then
+	stage bench "$S/bench.sh"
+else
+	BENCH_FLAVOUR=none BENCH_KERNELS=series@arm64-virt-smmuv3 BENCH_WORKLOADS=cow_upgrade \
+		BENCH_REPS=3 stage bench "$S/bench.sh"
+fi
+tally "$RESULTS/bench.log"
+
 # The series' KUnit suite under kunit.py: the only run-time test of the
 # x86 and powerpc call sites, and each of these kernels is that
 # architecture's full build of the end of the series. arm64's suite runs
@@ -152,6 +165,7 @@ printf '%s\n' "${phases[@]}" | tee "$RESULTS/phases.txt"
 echo "$reproducer"
 [ -z "$kvm_x86" ] || echo "$kvm_x86"
 [ -z "$kvm_vmx" ] || echo "$kvm_vmx"
+ls "$RESULTS"/bench/table.txt >/dev/null 2>&1 && echo "bench: $RESULTS/bench/table.txt"
 [ $failed = 0 ] || [ $rc != 0 ] || rc=$EXIT_TEST_FAILED
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $rc

@@ -6,7 +6,7 @@
 # Prints one "checkpatch: PASS|FAIL file" line per patch.
 . "$(dirname "$0")/lib.sh"
 
-step "checkpatch: --strict on patches/series"
+step "checkpatch: --strict on ${SERIES#$TOP/}"
 [ -x "$TREE/scripts/checkpatch.pl" ] || die $EXIT_USAGE "no $TREE/scripts/checkpatch.pl: run scripts/tree.sh first"
 ignore=$(awk '!/^[[:space:]]*(#|$)/ { printf "%s%s", sep, $1; sep = "," }' "$TOP/tests/checkpatch-ignore")
 mkdir -p "$RESULTS/checkpatch"

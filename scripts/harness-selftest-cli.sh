@@ -7,7 +7,8 @@
 # apply is 3 from scripts/tree.sh, and make names the script's code; a
 # dry run prints what make run would run, and runs none of it; the SMMU
 # command expectations pass on saved counts of the series and fail on
-# the base's.
+# the base's; make bench's tables come from saved runs, and its bad
+# arguments are usage errors.
 # Runs in a scratch directory; touches no tree. One
 # "harness-selftest: PASS|FAIL <what>" line per check.
 . "$(dirname "$0")/lib.sh"
@@ -64,6 +65,25 @@ for k in series base; do
 		--results "$TOP/tests/harness/smmu-$k-max/results.txt" \
 		--expect "$TOP/tests/reproducer/series.smmu"
 done
+# make bench's tables from saved runs (tests/harness/bench/: the base's
+# 7 TLBI for the in-place upgrades, the series' 67), and a run that
+# reported an error makes them fail.
+cp -r "$TOP/tests/harness/bench" "$tmp/bench"
+check "bench_table.py on saved runs: exit 0, cow_upgrade base 7/7, series 67/67" \
+	exits 0 '^cow_upgrade +- +7/7 +67/67 ' "$PYTHON" "$S/bench_table.py" "$tmp/bench"
+check "bench_table.py wrote table.txt, table.csv and the chart" \
+	test -s "$tmp/bench/table.txt" -a -s "$tmp/bench/table.csv" -a -s "$tmp/bench/bench-arm64-virt-smmuv3.dat"
+echo 'bench: error: 3 of 64 pages reused in place after the child exited' \
+	>>"$tmp/bench/series-arm64-virt-smmuv3/console.log"
+check "bench_table.py on a run with an error: exit 1, the error listed" \
+	exits 1 'series-arm64-virt-smmuv3: 3 of 64 pages reused' "$PYTHON" "$S/bench_table.py" "$tmp/bench"
+check "scripts/bench.sh fixes: exit 2 (base, series or upstream)" \
+	exits 2 "unknown kernel 'fixes'" env DRY_RUN=1 RESULTS="$tmp" "$S/bench.sh" fixes
+check "BENCH_FLAVOUR=kasan scripts/bench.sh: exit 2" \
+	exits 2 'BENCH_FLAVOUR=kasan: bench or none' env DRY_RUN=1 BENCH_FLAVOUR=kasan RESULTS="$tmp" "$S/bench.sh"
+check "DRY_RUN=1 scripts/bench.sh series prints the boot under icount with every SMMU command traced" \
+	exits 0 "^\+ timeout -k 10 3600 qemu-system-aarch64 .*norandmaps' -no-reboot -icount shift=0,sleep=off .*-trace smmuv3_cmdq_opcode" \
+	env DRY_RUN=1 BUILD="$tmp/build" RESULTS="$tmp/dry-bench" BENCH_MACHINES=arm64-virt-smmuv3 "$S/bench.sh" series
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/tree.sh, a patch that does not exist: exit 3" \

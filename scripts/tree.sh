@@ -15,7 +15,11 @@ SERIES_PART=${SERIES_PART:-all}
 # BASE_ENV: the base scripts/base.sh recorded (make bench's upstream
 # kernel has its own).
 BASE_ENV=${BASE_ENV:-$BUILD/base.env}
-[ -f "$BASE_ENV" ] || die $EXIT_USAGE "no $BASE_ENV: run scripts/base.sh first"
+if [ ! -f "$BASE_ENV" ]; then
+	# A dry run of a base never unpacked: base.sh printed what it would do.
+	! dry || { info "dry run: no $BASE_ENV yet: nothing to apply onto"; exit 0; }
+	die $EXIT_USAGE "no $BASE_ENV: run scripts/base.sh first"
+fi
 . "$BASE_ENV"
 
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
