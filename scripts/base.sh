@@ -7,7 +7,9 @@
 # With KSRC=/path/to/linux BASE=<ref>: the user's own git tree at BASE.
 # Their repository is only read; the harness clones it with --shared.
 # BASE_PACKAGE=linux-source-6.12 BASE_ENV=<file>: another Debian kernel
-# source package the same way (make bench's upstream kernel).
+# source package the same way (make bench's upstream kernel). The
+# version must be config/base-version's, or BASE_VERSION (6.1 only);
+# another base is recorded in BASE_NOTE for the summary.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 pkg=${BASE_PACKAGE:-linux-source-6.1}
@@ -23,8 +25,11 @@ if [ -n "${KSRC:-}" ]; then
 	desc="$BASE ($commit) from $repo"
 else
 	[ -z "${BASE:-}" ] || die $EXIT_USAGE "BASE is set without KSRC"
+	want=$(base_version "$pkg")
 	version=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
 		die $EXIT_USAGE "$pkg is not installed (run: make deps)"
+	[ "$version" = "$want" ] ||
+		die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/base-version${BASE_VERSION:+, BASE_VERSION}): run 'make deps' as root to install it, or BASE_VERSION=$version to build on the installed one"
 	tarball=/usr/src/$pkg.tar.xz
 	[ -f "$tarball" ] || die $EXIT_USAGE "$tarball is missing"
 	repo=$CACHE/base/${pkg}_$version
@@ -60,9 +65,19 @@ else
 	desc="Debian $pkg $version ($commit)"
 fi
 
+# A base other than the pinned one: every summary says so at its top.
+note=
+pinned=$(base_version_pinned linux-source-6.1)
+if [ -n "${KSRC:-}" ]; then
+	note="base is $BASE from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/base-version)"
+elif [ "$pkg" = linux-source-6.1 ] && [ "$version" != "$pinned" ]; then
+	note="base is linux-source-6.1 $version (BASE_VERSION), not $pinned, which the series was tested on (config/base-version)"
+fi
 info "base: $desc"
+[ -z "$note" ] || info "note: $note"
 cat >"${BASE_ENV:-$BUILD/base.env}" <<EOT
 BASE_REPO='$repo'
 BASE_COMMIT='$commit'
 BASE_DESC='$desc'
+BASE_NOTE='$note'
 EOT

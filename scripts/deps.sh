@@ -27,8 +27,16 @@ PACKAGES=$(printf '%s\n' $PACKAGES | sort -u | tr '\n' ' ')
 step "deps: Debian packages"
 missing=()
 for p in $PACKAGES; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
-		grep -q 'install ok installed' || missing+=("$p")
+	# A kernel source package: the version of config/base-version (or
+	# BASE_VERSION), which may not be the archive's newest.
+	want=
+	! grep -q "^$p " "$TOP/config/base-version" || want=$(base_version "$p")
+	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing+=("$p${want:+=$want}")
+	elif [ -n "$want" ] && [ "$(dpkg-query -W -f='${Version}' "$p")" != "$want" ]; then
+		info "$p $(dpkg-query -W -f='${Version}' "$p") is installed; the harness builds on $want"
+		missing+=("$p=$want")
+	fi
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
@@ -44,8 +52,8 @@ else
 	run_logged "$CACHE/apt.log" apt-get update ||
 		die $EXIT_USAGE "apt-get update failed (see $CACHE/apt.log)"
 	DEBIAN_FRONTEND=noninteractive run_logged "$CACHE/apt.log" \
-		apt-get install -y --no-install-recommends "${missing[@]}" ||
-		die $EXIT_USAGE "apt-get install failed (see $CACHE/apt.log)"
+		apt-get install -y --no-install-recommends --allow-downgrades "${missing[@]}" ||
+		die $EXIT_USAGE "apt-get install failed (see $CACHE/apt.log; 'apt-cache madison linux-source-6.1' lists the versions Debian's archive has)"
 fi
 
 # busybox gives the guest an interactive shell; it is a static arm64

@@ -34,7 +34,8 @@ n_test=$(git -C "$TREE" rev-list --count upstream-end..HEAD)
 cover=$tmp/up/0000-cover-letter.patch
 if [ -f "$cover" ]; then
 	"$PYTHON" "$TOP/scripts/export_mail.py" cover "$cover" "$TOP/patches/cover-letter.txt" \
-		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" ||
+		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" \
+		"linux-source-6.1 $(base_version_pinned linux-source-6.1)" ||
 		die $EXIT_USAGE "could not write the cover letter from patches/cover-letter.txt"
 fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \

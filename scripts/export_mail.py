@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """The mail side of 'make export' (scripts/export.sh).
 
-    export_mail.py cover COVER TEXT DATE
+    export_mail.py cover COVER TEXT DATE BASE
         Fill git format-patch's cover letter COVER: its subject is the
         first line of TEXT (patches/cover-letter.txt), its blurb the
-        rest; its Date: becomes DATE, so an unchanged tree exports the
-        same bytes.
+        rest, with "@BASE@" replaced by BASE (the pinned base package
+        and version, config/base-version); its Date: becomes DATE, so
+        an unchanged tree exports the same bytes.
     export_mail.py headers PATCH...
         Add "To:" and "Cc:" headers to each PATCH from PATCH.to and
         PATCH.cc (one address a line; an address in both is a To).
@@ -16,9 +17,12 @@ import re
 import sys
 
 
-def cover(path, text, date):
+def cover(path, text, date, base):
     with open(text) as f:
         subject, _, blurb = f.read().partition('\n')
+    if '@BASE@' not in blurb:
+        sys.exit(f'no "@BASE@" (the base line) in {text}')
+    blurb = blurb.replace('@BASE@', base)
     with open(path) as f:
         letter = f.read()
     for placeholder, value in (('*** SUBJECT HERE ***', subject.strip()),
@@ -50,7 +54,7 @@ def headers(paths):
 
 
 def main(argv):
-    if len(argv) == 4 and argv[0] == 'cover':
+    if len(argv) == 5 and argv[0] == 'cover':
         cover(*argv[1:])
     elif len(argv) >= 2 and argv[0] == 'headers':
         headers(argv[1:])

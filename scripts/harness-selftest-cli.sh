@@ -84,6 +84,14 @@ check "BENCH_FLAVOUR=kasan scripts/bench.sh: exit 2" \
 check "DRY_RUN=1 scripts/bench.sh series prints the boot under icount with every SMMU command traced" \
 	exits 0 "^\+ timeout -k 10 3600 qemu-system-aarch64 .*norandmaps' -no-reboot -icount shift=0,sleep=off .*-trace smmuv3_cmdq_opcode" \
 	env DRY_RUN=1 BUILD="$tmp/build" RESULTS="$tmp/dry-bench" BENCH_MACHINES=arm64-virt-smmuv3 "$S/bench.sh" series
+# The base is pinned (config/base-version): a version that is not the
+# installed one is refused before anything is unpacked.
+check "BASE_VERSION=0.0-1 scripts/base.sh: exit 2, what to do said" \
+	exits 2 "is installed, but the harness builds on 0.0-1 .*BASE_VERSION=" \
+	env BASE_VERSION=0.0-1 BUILD="$tmp/build-pin" RESULTS="$tmp" "$S/base.sh"
+check "the cover letter's base line is config/base-version's" \
+	grep -qF "Based on v6.1, as Debian's linux-source-6.1 $(base_version_pinned linux-source-6.1) (6.1.y stable)" \
+	"$TOP/patches/0000-cover-letter.patch"
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/tree.sh, a patch that does not exist: exit 3" \

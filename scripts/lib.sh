@@ -170,6 +170,21 @@ wait_timeout() {	# pid seconds: 0 when pid has exited
 	! kill -0 "$1" 2>/dev/null
 }
 
+# The version of a Debian kernel source package the harness builds on:
+# config/base-version, or BASE_VERSION for linux-source-6.1.
+base_version() {	# package
+	local pinned
+	pinned=$(awk -v p="$1" '$1 == p { print $2 }' "$TOP/config/base-version")
+	[ -n "$pinned" ] || die $EXIT_USAGE "config/base-version has no version of $1"
+	if [ "$1" = linux-source-6.1 ] && [ -n "${BASE_VERSION:-}" ]; then
+		echo "$BASE_VERSION"
+	else
+		echo "$pinned"
+	fi
+}
+# The pinned version (config/base-version), whatever BASE_VERSION says.
+base_version_pinned() { BASE_VERSION= base_version "$1"; }
+
 # The kernels a run can boot, by name: "series" every patch (build/tree,
 # what make run boots), "base" the base plus only the test-only patches
 # (the test driver; nothing the series changes), "fixes" the base plus the
@@ -295,14 +310,16 @@ env_line() { printf '%s=%q\n' "$1" "$2"; }
 # subject" line per patch applied). boot.sh copies both into the run.
 record_build() {	# output-tree
 	local o=$1 desc=unknown
-	local env=${BASE_ENV:-$BUILD/base.env}
+	local env=${BASE_ENV:-$BUILD/base.env} note=
 	[ ! -f "$env" ] || desc=$(. "$env" && echo "$BASE_DESC")
+	[ ! -f "$env" ] || note=$(. "$env" && echo "${BASE_NOTE:-}")
 	{
 		env_line KERNEL_MACHINE "$MACHINE"
 		env_line KERNEL_TREE "$TREE"
 		env_line KERNEL_TREE_HEAD "$(git -C "$TREE" rev-parse HEAD)"
 		env_line KERNEL_BASE "$(git -C "$TREE" rev-parse -q --verify base || echo none)"
 		env_line KERNEL_BASE_DESC "$desc"
+		env_line KERNEL_BASE_NOTE "$note"
 		env_line KERNEL_SERIES_PART "$(git -C "$TREE" config --get harness.series-part || echo unknown)"
 		env_line KERNEL_FRAGMENTS "$(cat "$o.kconfig/fragments" 2>/dev/null || echo unknown)"
 		env_line KERNEL_CONFIG "$o/.config"

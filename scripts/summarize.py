@@ -486,6 +486,8 @@ def render(j, args):
     say = out.append
     run, subjects = j['run'], j['subjects']
     say('== summary ==')
+    if run.get('KERNEL_BASE_NOTE'):
+        say(f'note:     {run["KERNEL_BASE_NOTE"]}')
     say(f'machine:  {run.get("RUN_MACHINE", "unknown (no run.env)")}'
         + (f', -cpu {run["RUN_CPU"]}' if run.get('RUN_CPU') else ''))
     say(f'base:     {run.get("KERNEL_BASE_DESC", "unknown")}')
