@@ -66,14 +66,8 @@ worse() {	# remember the first failure's exit code
 }
 
 for spec in $KERNELS; do
-	k=${spec%%@*}
-	machines=$MACHINES
-	[ "$k" = "$spec" ] || machines=${spec#*@}
-	machines=${machines//,/ }
-	[ -n "$machines" ] || die $EXIT_USAGE "bench: '$spec' names no machine"
-	for m in $machines; do
-		machine_load "$m"	# an unknown name lists the machines
-	done
+	kernel_spec "$spec" "$MACHINES" bench
+	k=$SPEC_KERNEL machines=$SPEC_MACHINES
 	# What each kernel's hook is called: the out-of-line notifier call
 	# that reaches a bound device's secondary TLB.
 	case $k in

@@ -170,6 +170,22 @@ wait_timeout() {	# pid seconds: 0 when pid has exited
 	! kill -0 "$1" 2>/dev/null
 }
 
+# KERNEL[@MACHINE[,MACHINE]] (scripts/reproducer.sh, scripts/bench.sh):
+# sets SPEC_KERNEL and SPEC_MACHINES (the default machines when the spec
+# names none), after loading each machine (an unknown one lists the
+# machines and exits 2).
+kernel_spec() {	# spec default-machines step
+	SPEC_KERNEL=${1%%@*}
+	SPEC_MACHINES=$2
+	[ "$SPEC_KERNEL" = "$1" ] || SPEC_MACHINES=${1#*@}
+	SPEC_MACHINES=${SPEC_MACHINES//,/ }
+	[ -n "$SPEC_MACHINES" ] || die $EXIT_USAGE "$3: '$1' names no machine"
+	local m
+	for m in $SPEC_MACHINES; do
+		machine_load "$m"
+	done
+}
+
 # The version of a Debian kernel source package the harness builds on:
 # config/base-version, or BASE_VERSION for linux-source-6.1.
 base_version() {	# package

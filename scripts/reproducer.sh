@@ -52,14 +52,8 @@ worse() {	# remember the first failure's exit code
 }
 
 for spec in $KERNELS; do
-	k=${spec%%@*}
-	machines=$MACHINES
-	[ "$k" = "$spec" ] || machines=${spec#*@}
-	machines=${machines//,/ }
-	[ -n "$machines" ] || die $EXIT_USAGE "reproducer: '$spec' names no machine"
-	for m in $machines; do
-		machine_load "$m"	# an unknown name lists the machines
-	done
+	kernel_spec "$spec" "$MACHINES" reproducer
+	k=$SPEC_KERNEL machines=$SPEC_MACHINES
 	kernel_tree "$k"
 	# The reproducer needs the test-only patches (the edu driver): say so
 	# before building, not as a kselftest that does not build.
