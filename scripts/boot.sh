@@ -19,7 +19,9 @@
 # output tree) and the emulator command; $RESULTS/patches.txt lists the
 # patches the kernel was built with. The verdict is not made here:
 # scripts/summarize.sh reads them, the console log and $RESULTS/qemu.status
-# (QEMU's exit code, 124 for a timeout).
+# (QEMU's exit code, 124 for a timeout, "killed N" for a signal from
+# elsewhere). A results directory on a disk with less than
+# HARNESS_MIN_FREE_MB (default 256) free is refused (exit 2).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
@@ -36,6 +38,9 @@ dry || [ -f "$image" ] || die $EXIT_USAGE "no kernel $image: run scripts/build-k
 dry || [ -f "$initramfs" ] || die $EXIT_USAGE "no $initramfs: run scripts/build-guest.sh"
 dry || [ -f "$KOUT/build.env" ] || die $EXIT_USAGE "no $KOUT/build.env (what $image was built from): run scripts/build-kernel.sh"
 mkdir -p "$RESULTS"
+# The console, QEMU's trace and the summary go here: refuse to start a
+# run that a full disk would cut short.
+dry || disk_space_ok "$RESULTS" || exit $EXIT_USAGE
 
 plan_name=$(basename "$PLAN")
 # shellcheck disable=SC2206 # words of the command line
@@ -94,11 +99,23 @@ built_head=$(. "$KOUT/build.env" && echo "$KERNEL_TREE_HEAD")
 step "boot: $MACHINE, test plan $plan_name (timeout ${timeout_s}s)"
 printf '%s\n' "$(quote_cmd "${qemu[@]}")" >"$RESULTS/qemu-command.txt"
 rm -f "$console" "$RESULTS/qemu.status"
-status=0
+status=0 t0=$SECONDS
 run timeout -k 10 "$timeout_s" "${qemu[@]}" 2>"$RESULTS/qemu-stderr.log" || status=$?
-echo "$status" >"$RESULTS/qemu.status"
+# timeout(1) says 124 when it stopped QEMU, 137 when it had to kill it
+# after that; a 137 (or any 128+N) before the timeout is a signal from
+# elsewhere: "killed N" tells the summary (missing results, exit 8).
+if [ "$status" -gt 128 ] && [ "$status" != 137 -o $((SECONDS - t0)) -lt "$timeout_s" ]; then
+	echo "killed $((status - 128))" >"$RESULTS/qemu.status"
+	info "QEMU was killed by signal $((status - 128)) after $((SECONDS - t0)) s, before its ${timeout_s} s timeout"
+else
+	echo "$status" >"$RESULTS/qemu.status"
+fi
+# A full disk cuts the console short: say so next to the result.
+disk_space_ok "$RESULTS" || info "warning: $(disk_space_ok "$RESULTS" 2>&1 || true)"
 if [ "$status" = 124 ] || [ "$status" = 137 ]; then
 	info "QEMU timed out after ${timeout_s}s (console: $console)"
+elif [ "$status" -gt 128 ]; then
+	:
 elif [ "$status" != 0 ]; then
 	cat "$RESULTS/qemu-stderr.log" >&2
 	[ -s "$console" ] || die $EXIT_USAGE "QEMU failed to start (exit $status)"

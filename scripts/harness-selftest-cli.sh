@@ -92,6 +92,70 @@ check "BASE_VERSION=0.0-1 scripts/base.sh: exit 2, what to do said" \
 check "the cover letter's base line is config/base-version's" \
 	grep -qF "Based on v6.1, as Debian's linux-source-6.1 $(base_version_pinned linux-source-6.1) (6.1.y stable)" \
 	"$TOP/patches/0000-cover-letter.patch"
+# QEMU killed mid-run by a signal from elsewhere: a stand-in QEMU (a
+# sleep) killed with SIGKILL; boot.sh must record "killed 9", which the
+# summary reports as an incomplete run, not as a timeout.
+mkdir -p "$tmp/fake/bin" "$tmp/fake/kout/arch/arm64/boot" "$tmp/fake/gout" "$tmp/fake/res"
+printf '#!/bin/sh\necho $$ >"%s"\nexec sleep 120\n' "$tmp/fake/pid" >"$tmp/fake/bin/qemu-system-aarch64"
+chmod +x "$tmp/fake/bin/qemu-system-aarch64"
+: >"$tmp/fake/kout/arch/arm64/boot/Image"
+: >"$tmp/fake/gout/initramfs.cpio"
+: >"$tmp/fake/kout/build-patches.txt"
+env_line KERNEL_TREE_HEAD unknown >"$tmp/fake/kout/build.env"
+killed_boot() {
+	PATH=$tmp/fake/bin:$PATH KOUT=$tmp/fake/kout GOUT=$tmp/fake/gout TREE=$tmp/fake \
+		RESULTS=$tmp/fake/res QEMU_TIMEOUT=100 "$S/boot.sh" &
+	local boot=$! i
+	for i in $(seq 50); do [ -s "$tmp/fake/pid" ] && break; sleep 0.1; done
+	kill -KILL "$(cat "$tmp/fake/pid")"
+	wait $boot
+	grep -qx 'killed 9' "$tmp/fake/res/qemu.status"
+}
+check "QEMU killed by SIGKILL from elsewhere: boot.sh records 'killed 9', not a timeout" killed_boot
+# A results directory on a full disk: refused before the boot (exit 2).
+check "a full disk for the results (HARNESS_MIN_FREE_MB above the free space): boot.sh exit 2" \
+	exits 2 'MB free on the disk of .*less than the 99999999 MB a run needs' \
+	env HARNESS_MIN_FREE_MB=99999999 PATH="$tmp/fake/bin:$PATH" KOUT="$tmp/fake/kout" \
+	GOUT="$tmp/fake/gout" TREE="$tmp/fake" RESULTS="$tmp/fake/res" "$S/boot.sh"
+# KSRC: the user's tree, at a detached HEAD with local changes, is only
+# read; a patch that applies is applied, one whose context differs is
+# refused (git am applies no fuzz) with exit 3; the user's HEAD, index,
+# working tree and refs are as before.
+k=$tmp/ksrc
+git init -q "$k"
+git -C "$k" config user.name t && git -C "$k" config user.email t@localhost
+seq 1 20 >"$k/a.txt" && git -C "$k" add a.txt && git -C "$k" commit -q -m one
+sed -i 's/^10$/ten/' "$k/a.txt" && git -C "$k" commit -q -am two
+sed -i 's/^2$/two/' "$k/a.txt" && git -C "$k" commit -q -am three
+(cd "$k" && git format-patch -q -1 -o "$tmp/ok" HEAD)		# applies onto two
+sed -i 's/^4$/four/' "$k/a.txt" && git -C "$k" commit -q -am four
+(cd "$k" && git format-patch -q -1 -o "$tmp/fuzz" HEAD)		# its context has three's "two"
+git -C "$k" checkout -q --detach HEAD~2
+echo local >>"$k/a.txt" && echo new >"$k/untracked.txt"
+ksrc_state() { git -C "$k" rev-parse HEAD; git -C "$k" status --porcelain; git -C "$k" for-each-ref; git -C "$k" diff; }
+ksrc_state >"$tmp/ksrc-before"
+base_ref=$(git -C "$k" rev-parse HEAD)
+for f in ok fuzz; do
+	mkdir -p "$tmp/p-$f" && cp "$tmp/$f"/*.patch "$tmp/p-$f/"
+	basename "$tmp/p-$f"/*.patch >"$tmp/p-$f/series"
+done
+check "KSRC at a detached HEAD with local changes: scripts/base.sh exit 0" \
+	env KSRC="$k" BASE="$base_ref" BUILD="$tmp/kb" RESULTS="$tmp" "$S/base.sh"
+check "KSRC: a patch that applies: scripts/tree.sh exit 0" \
+	env SERIES="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/tree.sh"
+check "KSRC: a patch whose context differs (would need fuzz): scripts/tree.sh exit 3" \
+	exits 3 'patch 1, .*/p-fuzz/0001-four.patch, does not apply to .*applies no fuzz' \
+	env SERIES="$tmp/p-fuzz/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/tree.sh"
+check "KSRC: the user's HEAD, status, refs and changes are untouched" \
+	cmp "$tmp/ksrc-before" <(ksrc_state)
+# apt unavailable: a package to install (a base version the machine has
+# not) and an apt-get that fails: scripts/deps.sh exit 2, saying so.
+mkdir -p "$tmp/noapt"
+printf '#!/bin/sh\necho "E: could not reach the archive" >&2\nexit 100\n' >"$tmp/noapt/apt-get"
+chmod +x "$tmp/noapt/apt-get"
+check "apt unavailable: scripts/deps.sh exit 2" \
+	exits 2 'apt-get (update|install) failed|Run as root' \
+	env PATH="$tmp/noapt:$PATH" BASE_VERSION=0.0-1 CACHE="$tmp/cache" RESULTS="$tmp" "$S/deps.sh"
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/tree.sh, a patch that does not exist: exit 3" \

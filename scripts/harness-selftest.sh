@@ -5,7 +5,8 @@
 # a failing test, a regression, a panic, a WARN, a hang, a hung boot, a
 # test timeout, a missing suite, a missing plan, an expected failure, an
 # unexpected pass, a reproducer boot whose expected failures show their
-# signatures, one that fails for another reason, one that skips); then
+# signatures, one that fails for another reason, one that skips, QEMU
+# killed or terminated by a signal from elsewhere mid-run); then
 # the machine files and the exit codes a user sees
 # (scripts/harness-selftest-cli.sh). One line per case.
 . "$(dirname "$0")/lib.sh"
@@ -25,7 +26,7 @@ for d in "$H"/*/; do
 	mkdir -p "$out"
 	cp "$d/console.log" "$d/qemu.status" "$out/"
 	# A case may have the run's record (run.env, patches.txt).
-	for f in run.env patches.txt; do [ ! -f "$d/$f" ] || cp "$d/$f" "$out/"; done
+	for f in run.env patches.txt qemu-stderr.log; do [ ! -f "$d/$f" ] || cp "$d/$f" "$out/"; done
 	# A case with an expect-fail or a skip-fails file is judged as the
 	# reproducer's runs are: against its expected failures (if any),
 	# without a baseline.
@@ -50,7 +51,11 @@ for d in "$H"/*/; do
 		--kunit-suites "$suites" --plan "$plan" \
 		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
-	if [ "$got" = "$want" ]; then
+	# A case may name a line the summary must have (expect-line, a regex).
+	if [ -f "$d/expect-line" ] && ! grep -qE "$(cat "$d/expect-line")" "$out/summary.log"; then
+		echo "harness-selftest: FAIL $case: no line matching '$(cat "$d/expect-line")' in $out/summary.log"
+		failed=$((failed + 1))
+	elif [ "$got" = "$want" ]; then
 		echo "harness-selftest: PASS $case: exit $got ($note)"
 	else
 		echo "harness-selftest: FAIL $case: exit $got, expected $want ($note); see $out/summary.log"

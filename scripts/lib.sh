@@ -170,6 +170,17 @@ wait_timeout() {	# pid seconds: 0 when pid has exited
 	! kill -0 "$1" 2>/dev/null
 }
 
+# Room for a run's results: at least HARNESS_MIN_FREE_MB (default 256)
+# free on the disk holding DIR, else an error message and 1.
+disk_space_ok() {	# dir
+	local want=${HARNESS_MIN_FREE_MB:-256} free
+	free=$(df -Pk "$1" 2>/dev/null | awk 'NR == 2 { print int($4 / 1024) }')
+	[ -n "$free" ] || { echo "error: cannot tell the free space of $1 (df)" >&2; return 1; }
+	[ "$free" -ge "$want" ] && return 0
+	echo "error: $free MB free on the disk of $1, less than the $want MB a run needs (HARNESS_MIN_FREE_MB): free some space" >&2
+	return 1
+}
+
 # KERNEL[@MACHINE[,MACHINE]] (scripts/reproducer.sh, scripts/bench.sh):
 # sets SPEC_KERNEL and SPEC_MACHINES (the default machines when the spec
 # names none), after loading each machine (an unknown one lists the

@@ -274,13 +274,22 @@ def find_splats(lines, known, problems):
     return known_seen
 
 
-def find_timeouts(lines, qemu_status, problems):
-    """The whole run timed out, stopped early, or guest-init killed a test."""
+def find_timeouts(lines, qemu_status, problems, terminated=None):
+    """The whole run timed out, was killed or stopped early, or guest-init
+    killed a test. terminated: QEMU's own line when a SIGTERM or SIGINT
+    from elsewhere stopped it (it then exits 0)."""
     started = any(START_MARK in l for l in lines)
     ended = any(END_MARK in l for l in lines)
     if qemu_status in ('124', '137'):
         where = 'during the tests' if started else 'during boot (guest-init never started)'
         problems[EXIT_TIMEOUT].append(f'QEMU timed out {where}')
+    elif qemu_status and qemu_status.startswith('killed '):
+        where = 'during the tests' if started else 'before guest-init started'
+        problems[EXIT_MISSING].append(f'QEMU was killed by signal {qemu_status.split()[1]} {where}, '
+                                      'not by the harness\'s timeout: the run is incomplete')
+    elif terminated and not ended:
+        problems[EXIT_MISSING].append(f'QEMU stopped on a signal ("{terminated}") before the tests '
+                                      'ended: the run is incomplete')
     elif not ended and lines:
         where = 'after guest-init started' if started else 'before guest-init started'
         problems[EXIT_MISSING].append(f'the guest stopped {where} without finishing the tests')
@@ -456,7 +465,12 @@ def judge(args):
     j['probe'], j['pci'] = read_devices([TIMESTAMP_RE.sub('', l) for l in lines], args.probe)
     known = [k for path in args.known_splats for k in read_known_splats(path)]
     j['known_seen'] = find_splats(lines, known, problems)
-    find_timeouts(lines, qemu_status, problems)
+    err_path = os.path.join(res, 'qemu-stderr.log')
+    terminated = None
+    if os.path.exists(err_path):
+        terminated = next((l.strip() for l in read_lines(err_path)
+                           if 'terminating on signal' in l), None)
+    find_timeouts(lines, qemu_status, problems, terminated)
 
     expected_of = {
         'kunit': kunit_suites(args.kunit_suites, run.get('KERNEL_TREE', args.tree),

@@ -24,14 +24,16 @@ fi
 
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
 [ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
+# The patches are files next to the series file (patches/).
+PDIR=$(dirname "$SERIES")
 mapfile -t upstream < <(series_patches upstream)
 mapfile -t patches < <(series_patches "$SERIES_PART")
 for p in "${patches[@]}"; do
-	[ -f "$TOP/patches/$p" ] || die $EXIT_PATCH "patches/series names $p, which does not exist"
+	[ -f "$PDIR/$p" ] || die $EXIT_PATCH "${SERIES#$TOP/} names $p, which does not exist"
 done
 
 stamp=$( { echo "$BASE_REPO $BASE_COMMIT $SERIES_PART"
-	for p in "${patches[@]}"; do echo "$p"; cat "$TOP/patches/$p"; done
+	for p in "${patches[@]}"; do echo "$p"; cat "$PDIR/$p"; done
 	} | sha256sum | cut -d' ' -f1)
 
 
@@ -72,7 +74,7 @@ fi
 if dry; then
 	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
 	run git -C "$TREE" checkout -q --detach "$BASE_COMMIT"
-	for p in "${patches[@]}"; do run git -C "$TREE" am -q "$TOP/patches/$p"; done
+	for p in "${patches[@]}"; do run git -C "$TREE" am -q "$PDIR/$p"; done
 	exit 0
 fi
 
@@ -101,10 +103,10 @@ git -C "$TREE" tag -f base "$BASE_COMMIT" >/dev/null
 n=0
 for p in "${patches[@]}"; do
 	n=$((n + 1))
-	if ! out=$(git -C "$TREE" am -q "$TOP/patches/$p" 2>&1); then
+	if ! out=$(git -C "$TREE" am -q "$PDIR/$p" 2>&1); then
 		git -C "$TREE" am --abort >/dev/null 2>&1 || true
 		echo "$out" >&2
-		die $EXIT_PATCH "patch $n, patches/$p, does not apply to $BASE_DESC (git am output above)"
+		die $EXIT_PATCH "patch $n, ${PDIR#$TOP/}/$p, does not apply to $BASE_DESC (git am output above; git am applies no fuzz: a patch whose context differs is refused)"
 	fi
 	printf '    applied %s\n' "$p"
 	# Mark the end of the upstream part for make export.
