@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
-	mutants harness-selftest export baseline machines clean bench
+	mutants harness-selftest export baseline machines clean bench stress
 
 help:
 	@echo 'Main jobs:'
@@ -52,6 +52,8 @@ help:
 	@echo '  make bench      SMMU commands and guest time per workload (fork, upgrade,'
 	@echo '                  munmap, THP, migration, reclaim...) on the base, the series'
 	@echo '                  and Linux 6.12 (BENCH_KERNELS, BENCH_REPS, BENCH_WORKLOADS)'
+	@echo '  make stress     the edu SVA stress test for 10 minutes (STRESS_SECONDS) on'
+	@echo '                  the series (must pass) and the base (reported)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
@@ -130,6 +132,9 @@ kvm-vmx: base
 
 bench: base
 	$(S)/bench.sh $(CODE)
+
+stress: base
+	$(S)/stress.sh $(CODE)
 
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)
