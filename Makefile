@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
-	mutants harness-selftest export baseline machines clean bench stress
+	mutants harness-selftest export baseline machines clean bench stress check-debug
 
 help:
 	@echo 'Main jobs:'
@@ -52,6 +52,9 @@ help:
 	@echo '  make bench      SMMU commands and guest time per workload (fork, upgrade,'
 	@echo '                  munmap, THP, migration, reclaim...) on the base, the series'
 	@echo '                  and Linux 6.12 (BENCH_KERNELS, BENCH_REPS, BENCH_WORKLOADS)'
+	@echo '  make check-debug the series on debug kernels (lockdep, KASAN, KFENCE,'
+	@echo '                  kmemleak, DEBUG_VM...; panic_on_warn=1): make run, the'
+	@echo '                  reproducer, the stress test, KUnit on x86_64 and powerpc64le'
 	@echo '  make stress     the edu SVA stress test for 10 minutes (STRESS_SECONDS) on'
 	@echo '                  the series (must pass) and the base (reported)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
@@ -135,6 +138,9 @@ bench: base
 
 stress: base
 	$(S)/stress.sh $(CODE)
+
+check-debug: base
+	$(S)/check-debug.sh $(CODE)
 
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)

@@ -25,7 +25,8 @@
 # $RESULTS/summarize.log and prints only its verdict lines.
 # KERNEL_FLAVOUR=kasan builds the kernel with config/kasan.config, in a
 # tree of its own (<tree>-kasan); KERNEL_FLAVOUR=bench with
-# config/bench.config (<tree>-bench). Exits with the summary's code (README:
+# config/bench.config (<tree>-bench), KERNEL_FLAVOUR=debug with
+# config/debug.config (<tree>-debug: lockdep, KASAN, kmemleak...). Exits with the summary's code (README:
 # exit codes).
 RESULTS_NAME=${1:-}-${2:-}
 DRY_RUN_AWARE=1
@@ -44,7 +45,9 @@ kasan)	KTREE=$KTREE-kasan KDESC="$KDESC, KASAN"
 	export EXTRA_FRAGMENTS="${EXTRA_FRAGMENTS:-} kasan.config" ;;
 bench)	KTREE=$KTREE-bench KDESC="$KDESC, make bench's config"
 	export EXTRA_FRAGMENTS="${EXTRA_FRAGMENTS:-} bench.config" ;;
-*) die $EXIT_USAGE "unknown KERNEL_FLAVOUR '$KERNEL_FLAVOUR' (kasan, bench)" ;;
+debug)	KTREE=$KTREE-debug KDESC="$KDESC, debug config"
+	export EXTRA_FRAGMENTS="${EXTRA_FRAGMENTS:-} debug.config" ;;
+*) die $EXIT_USAGE "unknown KERNEL_FLAVOUR '$KERNEL_FLAVOUR' (kasan, bench, debug)" ;;
 esac
 plan=${3:-$TOP/$M_PLAN}
 [ -f "$plan" ] || die $EXIT_USAGE "no test plan $plan"

@@ -156,6 +156,10 @@ chmod +x "$tmp/noapt/apt-get"
 check "apt unavailable: scripts/deps.sh exit 2" \
 	exits 2 'apt-get (update|install) failed|Run as root' \
 	env PATH="$tmp/noapt:$PATH" BASE_VERSION=0.0-1 CACHE="$tmp/cache" RESULTS="$tmp" "$S/deps.sh"
+check "scripts/check-debug.sh with an unknown step: exit 2" \
+	exits 2 "unknown step 'nosuch'" env DRY_RUN=1 RESULTS="$tmp" "$S/check-debug.sh" nosuch
+check "STRESS_SECONDS=abc scripts/stress.sh: exit 2" \
+	exits 2 'STRESS_SECONDS=abc is not a number' env DRY_RUN=1 STRESS_SECONDS=abc RESULTS="$tmp" "$S/stress.sh"
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/tree.sh, a patch that does not exist: exit 3" \

@@ -33,16 +33,25 @@ for m in $MACHINES; do
 	[ "$M_RUNNER" = kunit ] ||
 		die $EXIT_USAGE "machine $m is not a kunit.py machine; they are: $(machines_with runner kunit | tr '\n' ' ')"
 	"$PYTHON" "$TOP/scripts/machine.py" kunit-qemu "$m" "$out/$m-qemu.py"
-	args=(run --kunitconfig=mm --build_dir="$M_BUILD_DIR" --jobs="$JOBS"
+	# KUNIT_FLAVOUR=debug: config/debug.config added (--kconfig_add),
+	# in a build directory of its own (make check-debug).
+	bdir=$M_BUILD_DIR${KUNIT_FLAVOUR:+-$KUNIT_FLAVOUR}
+	args=(run --kunitconfig=mm --build_dir="$bdir" --jobs="$JOBS"
 	      --timeout=900 --make_options "CC=ccache ${M_CROSS_COMPILE}gcc"
 	      --json="$out/$m.json" --qemu_config="$out/$m-qemu.py")
 	[ -z "$M_CROSS_COMPILE" ] || args+=(--cross_compile="$M_CROSS_COMPILE")
+	case ${KUNIT_FLAVOUR:-} in
+	'') ;;
+	debug) while read -r opt; do args+=(--kconfig_add "$opt"); done \
+			< <(grep '^CONFIG_' "$TOP/config/debug.config") ;;
+	*) die $EXIT_USAGE "KUNIT_FLAVOUR=$KUNIT_FLAVOUR: debug or nothing" ;;
+	esac
 	step "kunit-arches: $m ($suite)"
 	rm -f "$out/$m.json"
 	code=0
 	(cd "$ktree" && with_progress "$out/$m.log" ./tools/testing/kunit/kunit.py "${args[@]}") || code=$?
 	! dry || continue
-	cp "$ktree/$M_BUILD_DIR/test.log" "$out/$m-console.log" 2>/dev/null || true
+	cp "$ktree/$bdir/test.log" "$out/$m-console.log" 2>/dev/null || true
 	info "kunit.py exit code $code; log $out/$m.log, console $out/$m-console.log"
 
 	# The verdict comes from kunit.py's JSON, case by case.

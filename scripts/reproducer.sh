@@ -26,7 +26,9 @@
 # REPRODUCER_MACHINES chooses the machines of the kernels that name none. REPRODUCER_KASAN=1 builds the
 # kernels with KASAN (config/kasan.config), in trees of their own
 # (<tree>-kasan), e.g. to check that a process exiting while bound
-# unbinds with no use-after-free.
+# unbinds with no use-after-free; REPRODUCER_FLAVOUR=debug with
+# config/debug.config (make check-debug), REPRODUCER_APPEND adds to the
+# kernel command line.
 #
 # Prints one "reproducer: PASS|FAIL <kernel>/<machine> <case> ..." line per
 # case and a last line such as
@@ -44,7 +46,7 @@ mkdir -p "$out"
 echo "results: $out"
 code=0
 verdicts=()
-flavour=
+flavour=${REPRODUCER_FLAVOUR:-}
 [ "${REPRODUCER_KASAN:-0}" = 0 ] || flavour=kasan
 
 worse() {	# remember the first failure's exit code
@@ -81,7 +83,7 @@ for spec in $KERNELS; do
 		RESULTS=$dir GUEST_RUN_BUILD=$build KERNEL_FLAVOUR=$flavour QEMU_RNG=0 \
 			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} BASELINE= \
 			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" SKIP_FAILS=kselftest:edu_sva_test. \
-			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5" \
+			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5 ${REPRODUCER_APPEND:-}" \
 			QEMU_EXTRA="$SMMU_QEMU_ARGS" \
 			SUMMARY_TO_LOG=1 "$S/guest-run.sh" "$m" "$k" "$PLAN" || rc=$?
 		build=0

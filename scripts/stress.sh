@@ -14,7 +14,8 @@
 # not judged; expected: device writes still faulting after an in-place
 # upgrade). Default: $STRESS_KERNELS, else "series base".
 # STRESS_MACHINE (default arm64-virt-smmuv3), STRESS_FLAVOUR (a kernel
-# flavour of scripts/guest-run.sh, e.g. kasan; default none).
+# flavour of scripts/guest-run.sh, e.g. debug; default none),
+# STRESS_APPEND (more kernel command line, e.g. panic_on_warn=1).
 #
 # Prints "stress: PASS|FAIL series/<machine>: <totals>" and, for the
 # base, "stress: base/<machine> (reported, not judged): <totals>".
@@ -45,7 +46,8 @@ for k in $KERNELS; do
 	esac
 	dir=$out/$k-$MACHINE_RUN
 	rc=0
-	RESULTS=$dir KERNEL_FLAVOUR=${STRESS_FLAVOUR:-} QEMU_RNG=0 BASELINE= KUNIT_SUITES= \
+	RESULTS=$dir KERNEL_FLAVOUR=${STRESS_FLAVOUR:-} QEMU_APPEND=${STRESS_APPEND:-} \
+		QEMU_RNG=0 BASELINE= KUNIT_SUITES= \
 		QEMU_TIMEOUT=$((SECONDS_RUN + 600)) SUMMARY_TO_LOG=1 \
 		"$TOP/scripts/guest-run.sh" "$MACHINE_RUN" "$k" "$plan" || rc=$?
 	! dry || continue

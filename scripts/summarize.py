@@ -50,6 +50,11 @@ CRASH_PATTERNS = [
     r'Unable to handle kernel',
     r'general protection fault',
     r'rcu: INFO: .*detected stall',
+    # The debug kernels' reports (make check-debug): lockdep, hung tasks,
+    # debug objects (KASAN, KFENCE and sleeping in atomic say "BUG: ").
+    r'WARNING: (possible |suspicious RCU|inconsistent lock|bad unlock|held lock|lock held)',
+    r'INFO: task \S+ blocked for more than',
+    r'ODEBUG: ',
     r'Call trace:',
 ]
 CRASH_RE = re.compile('|'.join(CRASH_PATTERNS))
