@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
-	mutants harness-selftest export baseline machines clean bench stress check-debug
+	mutants harness-selftest export baseline machines clean bench stress check-debug bases
 
 help:
 	@echo 'Main jobs:'
@@ -57,6 +57,9 @@ help:
 	@echo '                  reproducer, the stress test, KUnit on x86_64 and powerpc64le'
 	@echo '  make stress     the edu SVA stress test for 10 minutes (STRESS_SECONDS) on'
 	@echo '                  the series (must pass) and the base (reported)'
+	@echo '  make bases      the series on every linux-source-6.1 version of Debian'"'"'s'
+	@echo '                  archive: applies, builds arm64, the reproducer on the'
+	@echo '                  newest and oldest (BASES_VERSIONS)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
@@ -141,6 +144,9 @@ stress: base
 
 check-debug: base
 	$(S)/check-debug.sh $(CODE)
+
+bases:
+	$(S)/bases.sh $(CODE)
 
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)

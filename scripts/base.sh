@@ -10,6 +10,9 @@
 # source package the same way (make bench's upstream kernel). The
 # version must be config/base-version's, or BASE_VERSION (6.1 only);
 # another base is recorded in BASE_NOTE for the summary.
+# BASE_TARBALL=<linux-source-6.1.tar.xz> BASE_VERSION=<version>: that
+# version's tarball taken from its package file instead of the installed
+# package (make bases, which builds on every version Debian offers).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 pkg=${BASE_PACKAGE:-linux-source-6.1}
@@ -26,11 +29,17 @@ if [ -n "${KSRC:-}" ]; then
 else
 	[ -z "${BASE:-}" ] || die $EXIT_USAGE "BASE is set without KSRC"
 	want=$(base_version "$pkg")
-	version=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
-		die $EXIT_USAGE "$pkg is not installed (run: make deps)"
-	[ "$version" = "$want" ] ||
-		die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/base-version${BASE_VERSION:+, BASE_VERSION}): run 'make deps' as root to install it, or BASE_VERSION=$version to build on the installed one"
-	tarball=/usr/src/$pkg.tar.xz
+	if [ -n "${BASE_TARBALL:-}" ]; then
+		[ -n "${BASE_VERSION:-}" ] ||
+			die $EXIT_USAGE "BASE_TARBALL is set but BASE_VERSION (its version) is not"
+		version=$BASE_VERSION tarball=$BASE_TARBALL
+	else
+		version=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
+			die $EXIT_USAGE "$pkg is not installed (run: make deps)"
+		[ "$version" = "$want" ] ||
+			die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/base-version${BASE_VERSION:+, BASE_VERSION}): run 'make deps' as root to install it, or BASE_VERSION=$version to build on the installed one"
+		tarball=/usr/src/$pkg.tar.xz
+	fi
 	[ -f "$tarball" ] || die $EXIT_USAGE "$tarball is missing"
 	repo=$CACHE/base/${pkg}_$version
 	if [ ! -f "$repo/.harness-base-done" ]; then

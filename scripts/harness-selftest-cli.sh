@@ -160,6 +160,17 @@ check "scripts/check-debug.sh with an unknown step: exit 2" \
 	exits 2 "unknown step 'nosuch'" env DRY_RUN=1 RESULTS="$tmp" "$S/check-debug.sh" nosuch
 check "STRESS_SECONDS=abc scripts/stress.sh: exit 2" \
 	exits 2 'STRESS_SECONDS=abc is not a number' env DRY_RUN=1 STRESS_SECONDS=abc RESULTS="$tmp" "$S/stress.sh"
+# make bases: a version that is not 6.1's is a usage error; a version
+# whose package cannot be had fails, judged only when it is not older
+# than the pinned one (apt-get download fails here: no network needed).
+check "scripts/bases.sh 6.2.1: exit 2" \
+	exits 2 "'6.2.1' is not a linux-source-6.1 version" env RESULTS="$tmp" "$S/bases.sh" 6.2.1
+check "make bases, an older version that cannot be downloaded: reported, exit 0" \
+	exits 0 '^bases: 6\.1\.1-1 FAIL the package could not be downloaded .*\(older than the pinned version: reported\)' \
+	env PATH="$tmp/noapt:$PATH" CACHE="$tmp/cache" BUILD="$tmp/build-bases" RESULTS="$tmp/bases-old" "$S/bases.sh" 6.1.1-1
+check "make bases, a version newer than the pinned one that cannot be downloaded: exit 1" \
+	exits 1 '^bases: 6\.1\.999-1 FAIL the package could not be downloaded' \
+	env PATH="$tmp/noapt:$PATH" CACHE="$tmp/cache" BUILD="$tmp/build-bases" RESULTS="$tmp/bases-new" "$S/bases.sh" 6.1.999-1
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/tree.sh, a patch that does not exist: exit 3" \
