@@ -51,10 +51,11 @@ for k in $KERNELS; do
 		QEMU_TIMEOUT=$((SECONDS_RUN + 600)) SUMMARY_TO_LOG=1 \
 		"$TOP/scripts/guest-run.sh" "$MACHINE_RUN" "$k" "$plan" || rc=$?
 	! dry || continue
-	totals=$(grep -ho 'stress: [0-9]* s, .*' "$dir/console.log" 2>/dev/null | head -1)
-	cpu_side=$(grep -ho 'stress: CPU side: .*' "$dir/console.log" 2>/dev/null | head -1)
+	# Each grep may find nothing (pipefail): the line says so below.
+	totals=$(grep -ho 'stress: [0-9]* s, .*' "$dir/console.log" 2>/dev/null | head -1 || true)
+	cpu_side=$(grep -ho 'stress: CPU side: .*' "$dir/console.log" 2>/dev/null | head -1 || true)
 	splats=$(grep -c '^CRASH: ' "$dir/summary.txt" 2>/dev/null || true)
-	first=$(grep -hE '# (device|a child)[^:]*: ' "$dir/console.log" 2>/dev/null | head -1 | sed 's/^ *# //')
+	first=$(grep -hE '# (device|a child)[^:]*: ' "$dir/console.log" 2>/dev/null | head -1 | sed 's/^ *# //' || true)
 	[ -n "$totals" ] || totals="no totals (the run stopped early; see $dir/summary.txt)"
 	line="$totals; splats: ${splats:-0}${first:+; first: $first}"
 	if [ "$k" = base ]; then
