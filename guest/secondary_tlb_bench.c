@@ -17,7 +17,8 @@
  *   bound    bind and unbind; then, bound, each workload once with the
  *            kprobes of -k counting the calls of the kernel's
  *            secondary-TLB hook (the CPU TLB flushes that reach the
- *            device's notifier), then -r times timed without kprobes;
+ *            device's notifier) between two trace markers inside the
+ *            SMMU's window, then -r times timed without kprobes;
  *            then a child that binds, maps and exits without unbinding
  *
  * Output, one line per run, read by scripts/bench_table.py:
@@ -72,6 +73,10 @@ static long page;
 static int dev = -1;
 static int failed;
 static const char *kprobe_sym;
+/* The count run's bounds in the trace buffer (TRACEFS/trace_marker). */
+static const char trace_begin[] = "stlb_bench: begin\n";
+static const char trace_end[] = "stlb_bench: end\n";
+static int trace_marker = -1;
 
 static void fail(const char *fmt, ...)
 {
@@ -104,18 +109,26 @@ static uint32_t fnv1a(const char *s)
 	return h;
 }
 
-static void mark(const char *phase, const char *workload, const char *suffix)
+static uint32_t mark_key(const char *phase, const char *workload, const char *suffix)
 {
 	char name[128];
-	uint32_t m;
 
 	if (workload)
 		snprintf(name, sizeof(name), "bench.%s.%s%s", phase, workload, suffix);
 	else
 		snprintf(name, sizeof(name), "bench.idle");
-	m = fnv1a(name);
+	return fnv1a(name);
+}
+
+static void mark_send(uint32_t m)
+{
 	if (ioctl(dev, EDU_SVA_IOC_MARK, &m))
-		fail("mark %s: %s", name, strerror(errno));
+		fail("mark %08x: %s", m, strerror(errno));
+}
+
+static void mark(const char *phase, const char *workload, const char *suffix)
+{
+	mark_send(mark_key(phase, workload, suffix));
 }
 
 static char *map_touch(size_t len)
@@ -500,6 +513,11 @@ static int kprobe_setup(void)
 		fail("kprobe on %s: %s", kprobe_sym, strerror(errno));
 		return -1;
 	}
+	trace_marker = open(TRACEFS "/trace_marker", O_WRONLY);
+	if (trace_marker < 0) {
+		fail("open %s/trace_marker: %s", TRACEFS, strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 
@@ -510,78 +528,100 @@ static int kprobe_enable(int on)
 	return tracefs_write("events/stlb_bench/call/enable", on ? "1\n" : "0\n", 0);
 }
 
-/* Hits of the kprobe so far (kprobe_profile: "event nhit nmissed"). */
-static long kprobe_hits(void)
-{
-	char name[128];
-	long hit, miss, ret = -1;
-	FILE *f = fopen(TRACEFS "/kprobe_profile", "r");
+/*
+ * The calls of the hook between the trace markers "stlb_bench: begin" and
+ * "stlb_bench: end", from the trace buffer, the first MAX_SAMPLES ranges
+ * kept in samples[]. -1 if either marker is missing (e.g. the buffer
+ * wrapped).
+ */
+static char samples[MAX_SAMPLES][128];
 
-	if (!f)
-		return -1;
-	while (fscanf(f, "%127s %ld %ld", name, &hit, &miss) == 3)
-		if (!strcmp(name, "call"))
-			ret = hit;
-	fclose(f);
-	return ret;
-}
-
-/* The first calls the kprobe recorded, from the trace buffer. */
-static void kprobe_samples(const char *phase, const char *name)
+static long kprobe_count(void)
 {
 	char line[512], *p;
-	int n = 0;
+	long calls = 0;
+	int in = 0, done = 0;
 	FILE *f = fopen(TRACEFS "/trace", "r");
 
 	if (!f)
-		return;
-	while (n < MAX_SAMPLES && fgets(line, sizeof(line), f)) {
-		p = strstr(line, "start=");
-		if (line[0] == '#' || !p)
+		return -1;
+	while (!done && fgets(line, sizeof(line), f)) {
+		if (line[0] == '#')
 			continue;
-		printf("bench: %s %s call %s", phase, name, p);
-		n++;
+		if (strstr(line, "tracing_mark_write: stlb_bench: begin")) {
+			in = 1;
+			continue;
+		}
+		if (strstr(line, "tracing_mark_write: stlb_bench: end")) {
+			done = in;
+			break;
+		}
+		p = strstr(line, "start=");
+		if (!in || !p || !strstr(line, " call: "))
+			continue;
+		if (calls < MAX_SAMPLES)
+			snprintf(samples[calls], sizeof(samples[calls]), "%s", p);
+		calls++;
 	}
 	fclose(f);
+	return done ? calls : -1;
 }
 
+/*
+ * One run of a workload. QEMU attributes the SMMU's work to the marker
+ * sent last; the count run brackets the workload with trace markers
+ * inside the SMMU's window, with nothing between them that writes memory
+ * of its own (both marker values and strings are ready beforehand), so
+ * that the hook calls counted are those of the commands counted: a write
+ * of this program after a fork of the workload, to a page the fork made
+ * read-only, is a hook call of its own (an in-place upgrade).
+ */
 static void run_one(const char *phase, const struct workload *w, int rep, int count)
 {
 	struct run r = { 0 };
+	uint32_t m_run, m_idle;
 	uint64_t t0, t1;
-	long h0 = 0, h1 = 0;
+	int traced = count && kprobe_sym;
 
 	mark(phase, NULL, "");
 	if (w->setup && w->setup(&r))
 		goto out;
-	if (count && kprobe_sym) {
-		h0 = kprobe_enable(1) ? -1 : kprobe_hits();
-		if (h0 < 0) {
-			fail("kprobe: %s", strerror(errno));
-			goto out;
-		}
+	if (traced && kprobe_enable(1)) {
+		fail("kprobe: %s", strerror(errno));
+		goto out;
 	}
-	mark(phase, w->name, count || !strcmp(phase, "unbound") ? "" : ".timed");
+	m_run = mark_key(phase, w->name, count || !strcmp(phase, "unbound") ? "" : ".timed");
+	m_idle = mark_key(phase, NULL, "");
+	mark_send(m_run);
+	if (traced && write(trace_marker, trace_begin, sizeof(trace_begin) - 1) < 0)
+		fail("trace_marker: %s", strerror(errno));
 	t0 = now_ns();
 	if (w->run(&r)) {
 		fail("%s %s: %s", phase, w->name, strerror(errno));
 		goto out;
 	}
 	t1 = now_ns();
-	mark(phase, NULL, "");
-	if (count && kprobe_sym) {
-		h1 = kprobe_hits();
+	if (traced && write(trace_marker, trace_end, sizeof(trace_end) - 1) < 0)
+		fail("trace_marker: %s", strerror(errno));
+	mark_send(m_idle);
+	if (traced)
 		kprobe_enable(0);
-	}
 	if (w->check && w->check(&r))
 		goto out;
 	if (count) {
+		long calls = traced ? kprobe_count() : 0, i;
+
+		if (calls < 0) {
+			fail("%s %s: no trace markers around the calls in %s/trace",
+			     phase, w->name, TRACEFS);
+			goto out;
+		}
 		printf("bench: %s %s count ns=%" PRIu64, phase, w->name, t1 - t0);
-		if (kprobe_sym)
-			printf(" calls=%ld", h1 - h0);
+		if (traced)
+			printf(" calls=%ld", calls);
 		printf("\n");
-		if (kprobe_sym)
-			kprobe_samples(phase, w->name);
+		for (i = 0; i < calls && i < MAX_SAMPLES; i++)
+			printf("bench: %s %s call %s", phase, w->name, samples[i]);
 	} else {
 		printf("bench: %s %s rep=%d ns=%" PRIu64 "\n", phase, w->name, rep, t1 - t0);
 	}
