@@ -141,8 +141,9 @@ def chart(out_dir, machine, rows, kernels):
     """A PNG with gnuplot: TLBI commands per workload, kernels side by side."""
     data = os.path.join(out_dir, f'bench-{machine}.dat')
     png = os.path.join(out_dir, f'bench-{machine}.png')
+    # No header line: gnuplot's $0 would count it for the points and
+    # draw each lower bound one workload to the right of its bars.
     with open(data, 'w') as f:
-        f.write('workload ' + ' '.join(kernels) + ' bound\n')
         for w, per_kernel, bound in rows:
             vals = ['?' if per_kernel.get(k) is None else str(per_kernel[k]) for k in kernels]
             f.write(f'{w} ' + ' '.join(vals) + f' {"?" if bound is None else bound}\n')
@@ -161,7 +162,8 @@ set ylabel "TLBI commands"
 set xtics rotate by -30
 set key top left
 set datafile missing "?"
-plot for [i=2:{n + 1}] "{data}" using i:xtic(1) title columnheader(i), \\
+kernels = "{' '.join(kernels)}"
+plot for [i=2:{n + 1}] "{data}" using i:xtic(1) title word(kernels, i - 1), \\
      "{data}" using ($0):{n + 2} with points pt 7 ps 1.5 lc rgb "black" \\
      title "lower bound: one per CPU TLB flush"
 '''

@@ -73,6 +73,10 @@ check "bench_table.py on saved runs: exit 0, cow_upgrade base 7/7, series 67/67"
 	exits 0 '^cow_upgrade +- +7/7 +67/67 ' "$PYTHON" "$S/bench_table.py" "$tmp/bench"
 check "bench_table.py wrote table.txt, table.csv and the chart" \
 	test -s "$tmp/bench/table.txt" -a -s "$tmp/bench/table.csv" -a -s "$tmp/bench/bench-arm64-virt-smmuv3.dat"
+# A header line in the chart's data would shift every lower-bound point
+# one workload to the right of its bars (gnuplot's $0 counts it).
+check "the chart's data starts with the first workload, no header line" \
+	grep -q '^bind ' <(head -n 1 "$tmp/bench/bench-arm64-virt-smmuv3.dat")
 echo 'bench: error: 3 of 64 pages reused in place after the child exited' \
 	>>"$tmp/bench/series-arm64-virt-smmuv3/console.log"
 check "bench_table.py on a run with an error: exit 1, the error listed" \
