@@ -16,7 +16,7 @@
 # KERNEL defaults to $BENCH_KERNELS, else "base series upstream";
 # BENCH_MACHINES (default: arm64-virt-smmuv3 arm64-virt-smmuv3-a57) are
 # the machines of the kernels that name none. BENCH_REPS timed runs of
-# each workload (default 5), BENCH_WORKLOADS limits the workloads (names
+# each workload (default 15), BENCH_WORKLOADS limits the workloads (names
 # of guest/secondary_tlb_bench.c). BENCH_FLAVOUR=bench (default) builds
 # the kernels with config/bench.config in trees of their own, so kprobes
 # count the calls of each kernel's hook; BENCH_FLAVOUR=none boots the
@@ -37,7 +37,7 @@ DRY_RUN_AWARE=1
 
 KERNELS=${*:-${BENCH_KERNELS:-base series upstream}}
 MACHINES=${BENCH_MACHINES:-arm64-virt-smmuv3 arm64-virt-smmuv3-a57}
-REPS=${BENCH_REPS:-5}
+REPS=${BENCH_REPS:-15}
 FLAVOUR=${BENCH_FLAVOUR:-bench}
 S=$TOP/scripts
 out=$RESULTS/bench

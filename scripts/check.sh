@@ -101,14 +101,16 @@ REPRODUCER_KERNELS=$reproducer_kernels stage reproducer "$S/reproducer.sh"
 tally "$RESULTS/reproducer.log"
 reproducer=$(tail -n 1 "$RESULTS/reproducer/summary.txt" 2>/dev/null || echo 'reproducer: no result')
 
-# make bench: SMMU commands and guest time per workload. Both modes run
-# one workload on make run's kernel (the in-place upgrades), so that the
-# benchmark cannot rot: a boot of seconds. The whole make bench (three
-# kernels of its own config; the 6.12 one has not booted yet) joins
-# check-full once it has run through.
-BENCH_FLAVOUR=none BENCH_KERNELS=series@arm64-virt-smmuv3 BENCH_WORKLOADS=cow_upgrade \
-	BENCH_REPS=3 stage bench "$S/bench.sh"
-tally "$RESULTS/bench.log"
+# make bench: SMMU commands and guest time per workload. make check
+# runs one workload on make run's kernel (the in-place upgrades), so
+# that the benchmark cannot rot: a boot of seconds. check-full runs the
+# whole make bench (three kernels of its own config, both CPUs) at the
+# end, with the other long runs.
+if [ "$MODE" = quick ]; then
+	BENCH_FLAVOUR=none BENCH_KERNELS=series@arm64-virt-smmuv3 BENCH_WORKLOADS=cow_upgrade \
+		BENCH_REPS=3 stage bench "$S/bench.sh"
+	tally "$RESULTS/bench.log"
+fi
 
 # The series' KUnit suite under kunit.py: the only run-time test of the
 # x86 and powerpc call sites, and each of these kernels is that
@@ -154,6 +156,9 @@ if [ "$MODE" = full ]; then
 	tally "$RESULTS/bisect.log"
 	stage warnings "$S/warnings.sh"
 	tally "$RESULTS/warnings.log"
+	# make bench: base, series and 6.12, all workloads, both CPUs.
+	stage bench "$S/bench.sh"
+	tally "$RESULTS/bench.log"
 fi
 
 step "check ($MODE): done in $(elapsed); logs in $RESULTS"
