@@ -22,7 +22,7 @@ help:
 	@echo '                  patch can break compiled after it, harness self-tests'
 	@echo '  make check-full all the evidence: make check, with a whole kernel after'
 	@echo '                  every patch instead of the files, W=1/sparse, the KVM x86'
-	@echo '                  run, kunit.py on arm64 and the mutation check'
+	@echo '                  run, kunit.py on arm64, the mutation check and make bench'
 	@echo 'Steps (each runs alone, in this order):'
 	@echo '  make deps       install (as root) or list the Debian packages needed'
 	@echo '  make base       the base tree as a cached git commit'
