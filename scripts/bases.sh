@@ -16,12 +16,13 @@
 # package files are kept in the cache.
 #
 # Prints one line per version, e.g.
-#   bases: 6.1.192-3 PASS applies 26/26, builds arm64, reproducer PASS 27/27
-#   bases: 6.1.170-3 FAIL patch 7, 0007-....patch, does not apply
-# and writes them to results/<date>-bases/bases/table.txt. Versions older
-# than the pinned one (config/base-version) that fail are reported, not
-# judged: they tell where the series' oldest base is. Exits 1 if the
-# pinned version or a newer one fails.
+#   bases: 6.1.192-3 PASS applies 22/22, builds arm64, reproducer PASS 27/27
+#   bases: 6.1.170-3 FAIL patch 8, 0008-....patch, does not apply
+# and writes them to results/<date>-bases/bases/table.txt, each
+# version's log and build log beside it. Versions older than the pinned
+# one (config/base-version) that fail are reported, not judged: they
+# tell where the series' oldest base is. Exits 1 if the pinned version
+# or a newer one fails.
 RESULTS_NAME=bases
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
@@ -87,12 +88,13 @@ for v in "${versions[@]}"; do
 	fi
 	if ! tarball=$(fetch "$v" 2>>"$log"); then
 		line="FAIL the package could not be downloaded (apt-get download $pkg=$v; $log)"
-	elif ! BUILD=$d BASE_VERSION=$v BASE_TARBALL=$tarball "$S/base.sh" >>"$log" 2>&1; then
+	elif ! BUILD=$d RESULTS=$out/$v BASE_VERSION=$v BASE_TARBALL=$tarball "$S/base.sh" >>"$log" 2>&1; then
 		line="FAIL no base tree ($log)"
-	elif ! BUILD=$d FORCE=1 "$S/tree.sh" >>"$log" 2>&1; then
+	elif ! BUILD=$d RESULTS=$out/$v FORCE=1 "$S/tree.sh" >>"$log" 2>&1; then
 		line="FAIL $(grep -o 'patch [0-9]*, [^ ]*, does not apply' "$log" | tail -1 | sed 's|patches/||')"
 		[ "$line" != "FAIL " ] || line="FAIL the series does not apply ($log)"
-	elif ! (BUILD=$d "$S/kconfig.sh" && BUILD=$d "$S/build-kernel.sh") >>"$log" 2>&1; then
+	elif ! (export BUILD=$d RESULTS=$out/$v
+		"$S/kconfig.sh" && "$S/build-kernel.sh") >>"$log" 2>&1; then
 		line="FAIL applies $npatches/$npatches, the arm64 build fails ($log)"
 	else
 		line="PASS applies $npatches/$npatches, builds arm64"
