@@ -53,7 +53,7 @@ help:
 	@echo '                  munmap, THP, migration, reclaim...) on the base, the series'
 	@echo '                  and Linux 6.12 (BENCH_KERNELS, BENCH_REPS, BENCH_WORKLOADS)'
 	@echo '  make check-debug the series on debug kernels (lockdep, KASAN, KFENCE,'
-	@echo '                  kmemleak, DEBUG_VM...; panic_on_warn=1): make run, the'
+	@echo '                  kmemleak, DEBUG_VM...; any new report fails): make run, the'
 	@echo '                  reproducer, the stress test, KUnit on x86_64 and powerpc64le'
 	@echo '  make stress     the edu SVA stress test for 10 minutes (STRESS_SECONDS) on'
 	@echo '                  the series (must pass) and the base (reported)'

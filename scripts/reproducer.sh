@@ -144,12 +144,14 @@ for spec in $KERNELS; do
 		[ "$src" = 0 ] || worse $EXIT_TEST_FAILED
 		[ "$rc" = 0 ] || worse "$rc"
 		[ "$total" -gt 0 ] || worse $EXIT_MISSING
-		if [ "$nfail" = 0 ]; then
+		# No case at all (a kernel that panicked at boot) or a run
+		# that failed is not a pass, whatever the cases said.
+		if [ "$nfail" = 0 ] && [ "$total" -gt 0 ] && [ "$rc" = 0 ]; then
 			verdicts+=("$k/$m PASS $total/$total")
-		elif [ "$rc" = 0 ] && [ -n "$xfail" ]; then
+		elif [ "$rc" = 0 ] && [ "$total" -gt 0 ] && [ -n "$xfail" ]; then
 			verdicts+=("$k/$m FAIL $nfail/$total (expected)")
 		else
-			verdicts+=("$k/$m FAIL $nfail/$total")
+			verdicts+=("$k/$m FAIL $nfail/$total (exit $rc)")
 		fi
 	done
 done
