@@ -7,8 +7,9 @@
 #   scripts/check.sh full     everything: adds a whole kernel build after
 #                             every patch on three architectures, the W=1 and
 #                             sparse comparison, the KVM x86 and VMX runs,
-#                             the KUnit suite under kunit.py on arm64 and
-#                             the mutation
+#                             the KUnit suite under kunit.py on arm64, the
+#                             mutation, make bench, make stress (series)
+#                             and make check-debug
 #
 # Ends with the phase times and the line "N passed, N failed, N skipped":
 # one item per checkpatch'd patch, per bisect check, per test case of
@@ -159,6 +160,12 @@ if [ "$MODE" = full ]; then
 	# make bench: base, series and 6.12, all workloads, both CPUs.
 	stage bench "$S/bench.sh"
 	tally "$RESULTS/bench.log"
+	# make stress on the series (10 minutes; make stress alone also
+	# reports the base) and make check-debug (debug kernels).
+	STRESS_KERNELS=${STRESS_KERNELS:-series} stage stress "$S/stress.sh"
+	tally "$RESULTS/stress.log"
+	stage check-debug "$S/check-debug.sh"
+	tally "$RESULTS/check-debug.log"
 fi
 
 step "check ($MODE): done in $(elapsed); logs in $RESULTS"
