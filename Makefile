@@ -9,7 +9,7 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
-	mutants harness-selftest export baseline machines clean bench stress check-debug bases
+	mutants harness-selftest export baseline machines clean bench stress check-debug bases mutants-edu
 
 help:
 	@echo 'Main jobs:'
@@ -65,6 +65,8 @@ help:
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
 	@echo '                  call site in a scratch tree; its KUnit cases must fail'
+	@echo '  make mutants-edu mutants of the test-only edu driver (tests/mutants-edu.txt)'
+	@echo '                  that edu_sva_hostile must kill'
 	@echo '  make harness-selftest the harness self-tests: the summary on saved'
 	@echo '                  console logs, the machine files, exit codes, the dry run'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
@@ -154,6 +156,9 @@ kunit-arches: tree
 
 mutants: tree
 	$(S)/mutants.sh $(CODE)
+
+mutants-edu: tree
+	$(S)/mutants-edu.sh $(CODE)
 
 harness-selftest:
 	$(S)/harness-selftest.sh $(CODE)

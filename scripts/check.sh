@@ -143,6 +143,9 @@ if [ "$MODE" = full ]; then
 	# matrix (tests/mutants.txt).
 	stage mutants "$S/mutants.sh"
 	tally "$RESULTS/mutants.log"
+	# ... and that edu_sva_hostile fails on a driver without its checks.
+	stage mutants-edu "$S/mutants-edu.sh"
+	tally "$RESULTS/mutants-edu.log"
 	# KVM x86 at run time: kvm_amd on QEMU's emulated SVM, base and series.
 	stage kvm-x86 "$S/kvm-x86.sh"
 	tally "$RESULTS/kvm-x86.log"

@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make mutants-edu: each mutant of tests/mutants-edu.txt, the series with
+# one mutation of the test-only edu SVA driver (mutant_apply,
+# build/tree-mutant), booted on arm64 with edu_sva_hostile alone: the
+# test must fail or the run must stop, with the mutant's signature on the
+# console or in QEMU's stderr (killed); a mutant that survives fails.
+#
+# One "mutants-edu: PASS|FAIL mutant <name>: ..." line per mutant, then
+# "mutants-edu: N of M killed". Needs build/tree (make tree).
+RESULTS_NAME=mutants-edu
+DRY_RUN_AWARE=1
+. "$(dirname "$0")/lib.sh"
+
+S=$TOP/scripts
+list=$TOP/tests/mutants-edu.txt
+out=$RESULTS/mutants-edu
+mkdir -p "$out"
+echo "results: $out"
+echo "edu_sva_hostile 300 ./edu_sva_hostile" >"$out/hostile.plan"
+mapfile -t rows < <(grep -vE '^[[:space:]]*(#|$)' "$list")
+[ ${#rows[@]} != 0 ] || die $EXIT_USAGE "$list lists no mutant"
+code=0 killed=0
+for row in "${rows[@]}"; do
+	# Fields are separated by " | ": a mutation may hold "||".
+	rest=$row
+	name=${rest%% | *} rest=${rest#* | }
+	file=${rest%% | *} rest=${rest#* | }
+	mutation=${rest%% | *} signature=${rest#* | }
+	name=$(echo $name) file=$(echo $file)
+	signature=$(echo "$signature" | sed 's/^ *//; s/ *$//')
+	step "mutants-edu: mutant $name: $file: $mutation"
+	if ! mutant_apply "$file" "$mutation"; then
+		echo "mutants-edu: FAIL mutant $name: the mutation does not apply"
+		[ $code != 0 ] || code=$EXIT_PATCH
+		continue
+	fi
+	git -C "$MUTANT_TREE" diff >"$out/$name.diff"
+	sed 's/^/    /' "$out/$name.diff"
+	rc=0
+	RESULTS=$out/$name SUMMARY_TO_LOG=1 \
+		"$S/guest-run.sh" arm64-virt-smmuv3 mutant "$out/hostile.plan" >"$out/$name.log" 2>&1 || rc=$?
+	! dry || continue
+	if [ "$rc" != 0 ] && cat "$out/$name/console.log" "$out/$name/qemu-stderr.log" 2>/dev/null |
+	   grep -qE "$signature"; then
+		echo "mutants-edu: PASS mutant $name: killed (exit $rc; '$signature' seen)"
+		killed=$((killed + 1))
+	else
+		echo "mutants-edu: FAIL mutant $name: survived (exit $rc; '$signature' not seen; log: $out/$name.log)"
+		[ $code != 0 ] || code=$EXIT_TEST_FAILED
+	fi
+done
+mutant_reset
+! dry || exit 0
+echo "mutants-edu: $killed of ${#rows[@]} killed" | tee "$out/summary.txt"
+exit $code
