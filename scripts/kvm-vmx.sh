@@ -63,14 +63,12 @@ if [ $mutants = 1 ]; then
 		name=$(echo $name) file=$(echo $file) test=$(echo $test) must=$(echo $must)
 		signature=$(echo "$signature" | sed 's/^ *//; s/ *$//')
 		step "kvm-vmx: mutant $name: $file: $mutation"
-		if ! mutant_apply "$file" "$mutation"; then
+		if ! mutant_apply_diff "$file" "$mutation" "$out/mutant-$name.diff"; then
 			echo "kvm-vmx: FAIL mutant $name: the mutation does not apply"
 			[ $code != 0 ] || code=$EXIT_PATCH
 			verdicts+=("$name does not apply")
 			continue
 		fi
-		git -C "$MUTANT_TREE" diff >"$out/mutant-$name.diff"
-		sed 's/^/    /' "$out/mutant-$name.diff"
 		rc=0
 		RESULTS=$out/mutant-$name QEMU_TIMEOUT=${KVM_VMX_TIMEOUT:-} SUMMARY_TO_LOG=1 \
 			"$S/guest-run.sh" "$machine" mutant >"$out/mutant-$name.log" 2>&1 || rc=$?

@@ -290,6 +290,14 @@ mutant_apply() {
 	"$PYTHON" "$TOP/scripts/mutate.py" "${margs[0]}" "$MUTANT_TREE/$file" "${margs[@]:1}"
 }
 
+# mutant_apply, then the mutant's diff saved in DIFF and printed,
+# indented; returns 1 when the mutation does not apply.
+mutant_apply_diff() {	# file mutation diff-file
+	mutant_apply "$1" "$2" || return 1
+	git -C "$MUTANT_TREE" diff >"$3"
+	sed 's/^/    /' "$3"
+}
+
 # Put the scratch worktree back to $TREE's HEAD, unmutated.
 mutant_reset() {
 	[ ! -e "$MUTANT_TREE/.git" ] ||

@@ -31,13 +31,11 @@ for row in "${rows[@]}"; do
 	name=$(echo $name) file=$(echo $file)
 	signature=$(echo "$signature" | sed 's/^ *//; s/ *$//')
 	step "mutants-edu: mutant $name: $file: $mutation"
-	if ! mutant_apply "$file" "$mutation"; then
+	if ! mutant_apply_diff "$file" "$mutation" "$out/$name.diff"; then
 		echo "mutants-edu: FAIL mutant $name: the mutation does not apply"
 		[ $code != 0 ] || code=$EXIT_PATCH
 		continue
 	fi
-	git -C "$MUTANT_TREE" diff >"$out/$name.diff"
-	sed 's/^/    /' "$out/$name.diff"
 	rc=0
 	# Judged without make run's baseline and KUnit list: the plan is
 	# edu_sva_hostile alone, so only it can fail the run.

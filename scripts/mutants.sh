@@ -33,13 +33,11 @@ for r in "${rows[@]}"; do
 		continue
 	fi
 	step "mutants: $name ($machine): $file: $mutation"
-	if ! mutant_apply "$file" "$mutation"; then
+	if ! mutant_apply_diff "$file" "$mutation" "$out/$name.diff"; then
 		echo "mutants: FAIL $name: the mutation does not apply to $head"
 		[ $rc != 0 ] || rc=$EXIT_PATCH
 		continue
 	fi
-	git -C "$scratch" diff >"$out/$name.diff"
-	sed 's/^/    /' "$out/$name.diff"
 	code=0
 	# shellcheck disable=SC2086 # one word per case
 	KUNIT_MACHINES=$machine KUNIT_TREE=$scratch KUNIT_EXPECT_FAIL="$(echo $cases)" \
