@@ -80,10 +80,11 @@ for v in "${versions[@]}"; do
 	line=
 	if dry; then
 		run apt-get download "$pkg=$v"
-		run env BUILD="$d" BASE_VERSION="$v" BASE_TARBALL="$debs/${pkg}_$v.tar.xz" "$S/base.sh"
-		run env BUILD="$d" "$S/tree.sh"
-		run env BUILD="$d" "$S/kconfig.sh"
-		run env BUILD="$d" "$S/build-kernel.sh"
+		run env BUILD="$d" RESULTS="$out/$v" BASE_VERSION="$v" \
+			BASE_TARBALL="$debs/${pkg}_$v.tar.xz" "$S/base.sh"
+		run env BUILD="$d" RESULTS="$out/$v" FORCE=1 "$S/tree.sh"
+		run env BUILD="$d" RESULTS="$out/$v" "$S/kconfig.sh"
+		run env BUILD="$d" RESULTS="$out/$v" "$S/build-kernel.sh"
 		continue
 	fi
 	if ! tarball=$(fetch "$v" 2>>"$log"); then
