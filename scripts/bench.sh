@@ -21,7 +21,11 @@
 # the kernels with config/bench.config in trees of their own, so kprobes
 # count the calls of each kernel's hook; BENCH_FLAVOUR=none boots the
 # kernels make run and the reproducer build, with no such count
-# (make check's bench, which builds nothing more).
+# (make check's bench, which builds nothing more). BENCH_HOOK=SYMBOL
+# counts another kernel function's calls in place of the hook's (e.g.
+# release_pages, to see whether two kernels free pages the same way):
+# the tables' "bound" column is then that function's count, not a lower
+# bound.
 #
 # Every boot runs under -icount shift=0,sleep=off (guest time is the
 # instructions all vCPUs executed; idle time jumps to the next timer
@@ -75,6 +79,7 @@ for spec in $KERNELS; do
 	series | upstream) hook=__mmu_notifier_arch_invalidate_secondary_tlbs ;;
 	*) die $EXIT_USAGE "bench: unknown kernel '$k' (base, series or upstream)" ;;
 	esac
+	hook=${BENCH_HOOK:-$hook}
 	# The plan, per kernel: the base has clear_refs' soft-dirty flush of
 	# the whole address space loop for ever in the SMMUv3 driver while
 	# bound (what patch 0001 fixes; the reproducer's
