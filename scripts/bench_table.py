@@ -46,12 +46,14 @@ WHAT = {
     'clear_refs': 'clear_refs soft-dirty, 256 pages',
     'exit_bound': 'a child binds, maps 64 pages, exits',
 }
+HOOK = '__mmu_notifier_arch_invalidate_secondary_tlbs'    # the series' and 6.12's
 LINE_RE = re.compile(r'bench: (unbound|bound) (\w+) (.*)')
 
 
 def parse_console(path):
-    """{(phase, workload): {'ns': [...], 'count_ns': n, 'calls': n, 'skipped': why}}."""
-    runs, errors, done = {}, [], False
+    """{(phase, workload): {'ns': [...], 'count_ns': n, 'calls': n, 'skipped': why}},
+    the errors, whether the bench finished, and the symbol its kprobe counted."""
+    runs, errors, done, probed = {}, [], False, 'none'
     with open(path, errors='replace') as f:
         for line in f:
             i = line.find('bench: ')
@@ -60,6 +62,10 @@ def parse_console(path):
             line = line[i:].strip()
             if line.startswith('bench: error:'):
                 errors.append(line[len('bench: error: '):])
+                continue
+            if line.startswith('bench: info '):
+                info = dict(w.split('=', 1) for w in line.split() if '=' in w)
+                probed = info.get('kprobe', 'none')
                 continue
             if line in ('bench: done', 'bench: failed'):
                 done = line == 'bench: done'
@@ -79,7 +85,7 @@ def parse_console(path):
                     r['calls'] = int(fields['calls'])
             elif 'rep' in fields and fields['rep'] != '0':    # rep=0: warm-up
                 r['ns'].append(int(fields['ns']))
-    return runs, errors, done
+    return runs, errors, done, probed
 
 
 def load_commands(path):
@@ -180,7 +186,7 @@ def main():
         print(f'usage: {sys.argv[0]} DIR', file=sys.stderr)
         return 2
     out_dir = sys.argv[1]
-    runs, commands, problems = {}, {}, []
+    runs, commands, probes, problems = {}, {}, {}, []
     machines = []
     for name in sorted(os.listdir(out_dir)):
         path = os.path.join(out_dir, name)
@@ -192,7 +198,7 @@ def main():
         if not os.path.exists(console):
             problems.append(f'{name}: no console.log')
             continue
-        runs[k, m], errors, done = parse_console(console)
+        runs[k, m], errors, done, probes[k, m] = parse_console(console)
         problems += [f'{name}: {e}' for e in errors]
         if not done:
             problems.append(f'{name}: the bench did not finish')
@@ -208,8 +214,13 @@ def main():
         bound_src = 'series' if ('series', m) in runs else 'upstream'
         text.append(f'== {m}: SMMU commands per workload while bound (one run each) ==')
         text.append('TLBI/SYNC: TLBI commands (by VA or ASID) and CMD_SYNCs the SMMU consumed;')
-        text.append(f'bound: CPU TLB flushes of the bound mm ({bound_src} kernel\'s hook, '
-                    'kprobe), the lower bound of TLBI; x bound: TLBI / bound.')
+        probed = probes.get((bound_src, m), HOOK)
+        if probed in (HOOK, 'none'):
+            text.append(f'bound: CPU TLB flushes of the bound mm ({bound_src} kernel\'s hook, '
+                        'kprobe), the lower bound of TLBI; x bound: TLBI / bound.')
+        else:
+            text.append(f'bound: calls of {probed}() in the {bound_src} kernel while bound '
+                        '(BENCH_HOOK), not a lower bound; x bound: TLBI / bound.')
         head = f'{"workload":12} {"bound":>6}'
         for k in kernels:
             head += f' {k + " TLBI/SYNC":>20}'

@@ -77,6 +77,20 @@ check "bench_table.py wrote table.txt, table.csv and the chart" \
 # one workload to the right of its bars (gnuplot's $0 counts it).
 check "the chart's data starts with the first workload, no header line" \
 	grep -q '^bind ' <(head -n 1 "$tmp/bench/bench-arm64-virt-smmuv3.dat")
+check "bench_table.py on saved runs: the bound column is the hook's calls, the lower bound" \
+	grep -q "^bound: CPU TLB flushes of the bound mm (series kernel's hook, kprobe), the lower bound" \
+	"$tmp/bench/table.txt"
+# BENCH_HOOK counts another function: the plan's kprobe is that symbol,
+# and the table does not call its count a lower bound.
+cp -r "$TOP/tests/harness/bench" "$tmp/bench-hook"
+sed -i 's/kprobe=none/kprobe=release_pages/' "$tmp/bench-hook/series-arm64-virt-smmuv3/console.log"
+check "bench_table.py on a run of BENCH_HOOK=release_pages: its calls, not a lower bound" \
+	exits 0 '^bound: calls of release_pages\(\) in the series kernel while bound \(BENCH_HOOK\), not a lower bound' \
+	"$PYTHON" "$S/bench_table.py" "$tmp/bench-hook"
+check "BENCH_HOOK=release_pages scripts/bench.sh series: the guest's kprobe is on release_pages" \
+	grep -q -- '-k release_pages' <(env DRY_RUN=1 BUILD="$tmp/build" RESULTS="$tmp/dry-bench-hook" \
+		BENCH_MACHINES=arm64-virt-smmuv3 BENCH_HOOK=release_pages "$S/bench.sh" series >/dev/null 2>&1
+		cat "$tmp/dry-bench-hook/bench/bench-series.plan")
 echo 'bench: error: 3 of 64 pages reused in place after the child exited' \
 	>>"$tmp/bench/series-arm64-virt-smmuv3/console.log"
 check "bench_table.py on a run with an error: exit 1, the error listed" \
