@@ -51,6 +51,12 @@ none) flavour= ;;
 *) die $EXIT_USAGE "BENCH_FLAVOUR=$FLAVOUR: bench or none" ;;
 esac
 [[ $REPS =~ ^[0-9]+$ ]] || die $EXIT_USAGE "BENCH_REPS=$REPS is not a number"
+if [ -n "${BENCH_HOOK:-}" ]; then
+	[[ $BENCH_HOOK =~ ^[A-Za-z_][A-Za-z0-9_.]*$ ]] ||
+		die $EXIT_USAGE "BENCH_HOOK=$BENCH_HOOK is not a kernel symbol"
+	[ -n "$flavour" ] ||
+		die $EXIT_USAGE "BENCH_HOOK needs BENCH_FLAVOUR=bench: the other kernels have no kprobes"
+fi
 mkdir -p "$out"
 echo "results: $out"
 

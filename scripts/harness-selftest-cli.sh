@@ -91,6 +91,9 @@ check "BENCH_HOOK=release_pages scripts/bench.sh series: the guest's kprobe is o
 	grep -q -- '-k release_pages' <(env DRY_RUN=1 BUILD="$tmp/build" RESULTS="$tmp/dry-bench-hook" \
 		BENCH_MACHINES=arm64-virt-smmuv3 BENCH_HOOK=release_pages "$S/bench.sh" series >/dev/null 2>&1
 		cat "$tmp/dry-bench-hook/bench/bench-series.plan")
+check "BENCH_HOOK=release_pages BENCH_FLAVOUR=none scripts/bench.sh: exit 2 (nothing would count it)" \
+	exits 2 'BENCH_HOOK needs BENCH_FLAVOUR=bench' \
+	env DRY_RUN=1 BENCH_FLAVOUR=none BENCH_HOOK=release_pages RESULTS="$tmp" "$S/bench.sh" series
 echo 'bench: error: 3 of 64 pages reused in place after the child exited' \
 	>>"$tmp/bench/series-arm64-virt-smmuv3/console.log"
 check "bench_table.py on a run with an error: exit 1, the error listed" \
