@@ -45,6 +45,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -185,7 +186,7 @@ struct run {
 struct workload {
 	const char *name;
 	int bound_only;
-	int (*setup)(struct run *r);
+	int (*setup)(struct run *r);	/* > 0: skip (skip_why) */
 	int (*run)(struct run *r);
 	int (*check)(struct run *r);	/* after run(), before tear-down */
 };
@@ -409,6 +410,89 @@ static int check_discarded(struct run *r)
 	return 0;
 }
 
+/*
+ * Reclaim that checks references (MADV_PAGEOUT does not): lazily freed
+ * pages that were read again, so clean and young, charged to a memory
+ * cgroup of their own, and reclaimed by writing their size to its
+ * memory.reclaim. Reclaim looks at each page with folio_referenced()
+ * (page aging: ptep_clear_flush_young()), keeps it the first time, as it
+ * is young, and discards it the next, once it finds it old.
+ */
+#define CGROOT		"/sys/fs/cgroup"
+#define CGBENCH		CGROOT "/stlb_bench"
+static char skip_why[128];
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY), ret;
+
+	if (fd < 0)
+		return -1;
+	ret = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
+/* Move this process into the cgroup DIR (its cgroup.procs). */
+static int cgroup_move(const char *dir)
+{
+	char path[128], pid[32];
+
+	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	return write_file(path, pid);
+}
+
+/* 1 (skip, why in skip_why) when the kernel has no memory cgroup. */
+static int setup_reclaim_refs(struct run *r)
+{
+	size_t i;
+
+	if (access(CGROOT "/cgroup.controllers", F_OK) &&
+	    mount("cgroup2", CGROOT, "cgroup2", 0, NULL) && errno != EBUSY) {
+		snprintf(skip_why, sizeof(skip_why), "no cgroup2 at %s: %s",
+			 CGROOT, strerror(errno));
+		return 1;
+	}
+	if (write_file(CGROOT "/cgroup.subtree_control", "+memory")) {
+		snprintf(skip_why, sizeof(skip_why),
+			 "no memory controller (CONFIG_MEMCG): %s", strerror(errno));
+		return 1;
+	}
+	if (mkdir(CGBENCH, 0755) && errno != EEXIST) {
+		fail("mkdir %s: %s", CGBENCH, strerror(errno));
+		return -1;
+	}
+	if (cgroup_move(CGBENCH)) {
+		fail("joining %s: %s", CGBENCH, strerror(errno));
+		return -1;
+	}
+	/* Charged to CGBENCH, where they stay after this process leaves. */
+	if (setup_large(r) || madvise(r->buf, r->len, MADV_FREE)) {
+		fail("%zu lazily freed pages: %s", r->len / page, strerror(errno));
+		cgroup_move(CGROOT);
+		return -1;
+	}
+	for (i = 0; i < r->len; i += page)
+		(void)*(volatile char *)(r->buf + i);
+	if (cgroup_move(CGROOT)) {
+		fail("back to %s: %s", CGROOT, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int run_reclaim_refs(struct run *r)
+{
+	char len[32];
+
+	snprintf(len, sizeof(len), "%zu", r->len);
+	/* EAGAIN: less than asked was reclaimed; check_discarded() says. */
+	if (write_file(CGBENCH "/memory.reclaim", len) && errno != EAGAIN)
+		return -1;
+	return 0;
+}
+
 static int run_clear_refs(struct run *r)
 {
 	int fd = open("/proc/self/clear_refs", O_WRONLY);
@@ -464,6 +548,7 @@ static const struct workload workloads[] = {
 	{ "migrate", 0, setup_migrate, run_migrate, check_migrated },
 	{ "cold", 0, setup_large, run_cold, NULL },
 	{ "reclaim", 0, setup_reclaim, run_reclaim, check_discarded },
+	{ "reclaim_refs", 0, setup_reclaim_refs, run_reclaim_refs, check_discarded },
 	{ "clear_refs", 0, setup_large, run_clear_refs, NULL },
 	{ "exit_bound", 1, NULL, run_exit_bound, NULL },
 };
@@ -581,10 +666,13 @@ static void run_one(const char *phase, const struct workload *w, int rep, int co
 	struct run r = { 0 };
 	uint32_t m_run, m_idle;
 	uint64_t t0, t1;
-	int traced = count && kprobe_sym;
+	int traced = count && kprobe_sym, ret;
 
 	mark(phase, NULL, "");
-	if (w->setup && w->setup(&r))
+	ret = w->setup ? w->setup(&r) : 0;
+	if (ret > 0)	/* the kernel cannot run it */
+		printf("bench: %s %s skipped: %s\n", phase, w->name, skip_why);
+	if (ret)
 		goto out;
 	if (traced && kprobe_enable(1)) {
 		fail("kprobe: %s", strerror(errno));

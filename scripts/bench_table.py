@@ -31,7 +31,8 @@ from smmu_trace import fnv1a  # noqa: E402
 
 KERNELS = ['base', 'series', 'upstream']
 WORKLOADS = ['bind', 'fork_exit', 'cow_upgrade', 'munmap', 'dontneed', 'mprotect',
-             'thp_upgrade', 'migrate', 'cold', 'reclaim', 'clear_refs', 'exit_bound']
+             'thp_upgrade', 'migrate', 'cold', 'reclaim', 'reclaim_refs', 'clear_refs',
+             'exit_bound']
 WHAT = {
     'bind': 'bind and unbind',
     'fork_exit': '10 x fork+exit, 64 pages mapped',
@@ -43,6 +44,7 @@ WHAT = {
     'migrate': 'migrate 64 pages to the other node',
     'cold': 'MADV_COLD 256 pages (young bits)',
     'reclaim': 'MADV_FREE, MADV_PAGEOUT 256 pages',
+    'reclaim_refs': 'MADV_FREE, read, memory.reclaim 256 pages (aging)',
     'clear_refs': 'clear_refs soft-dirty, 256 pages',
     'exit_bound': 'a child binds, maps 64 pages, exits',
 }

@@ -8,7 +8,7 @@
 
 # The version of the series as sent; the cover letter's change log says
 # what changed since the previous one. Bump it for each new posting.
-SERIES_VERSION=v2
+SERIES_VERSION=v3
 
 step "export: $TREE -> patches/"
 ! by=$(git -C "$TREE" config --get harness.borrowed-by) ||

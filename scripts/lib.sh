@@ -287,7 +287,18 @@ mutant_apply() {
 		run git -C "$TREE" worktree add -q --force --detach "$MUTANT_TREE" "$head"
 	fi
 	mapfile -d '' -t margs < <("$PYTHON" -c 'import shlex, sys; sys.stdout.write("\0".join(shlex.split(sys.argv[1])) + "\0")' "$mutation")
-	"$PYTHON" "$TOP/scripts/mutate.py" "${margs[0]}" "$MUTANT_TREE/$file" "${margs[@]:1}"
+	# A word ";" alone separates the mutations of a mutant of several
+	# edits; each applies to FILE in turn, and all must apply.
+	local one=() w
+	for w in "${margs[@]}" ';'; do
+		if [ "$w" != ';' ]; then
+			one+=("$w")
+			continue
+		fi
+		[ ${#one[@]} != 0 ] || continue
+		"$PYTHON" "$TOP/scripts/mutate.py" "${one[0]}" "$MUTANT_TREE/$file" "${one[@]:1}" || return 1
+		one=()
+	done
 }
 
 # mutant_apply, then the mutant's diff saved in DIFF and printed,
