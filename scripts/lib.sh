@@ -287,11 +287,12 @@ mutant_apply() {
 		run git -C "$TREE" worktree add -q --force --detach "$MUTANT_TREE" "$head"
 	fi
 	mapfile -d '' -t margs < <("$PYTHON" -c 'import shlex, sys; sys.stdout.write("\0".join(shlex.split(sys.argv[1])) + "\0")' "$mutation")
-	# A word ";" alone separates the mutations of a mutant of several
-	# edits; each applies to FILE in turn, and all must apply.
+	# A word "::" alone separates the mutations of a mutant of several
+	# edits (";" alone is a C statement, a mutation's replacement text);
+	# each applies to FILE in turn, and all must apply.
 	local one=() w
-	for w in "${margs[@]}" ';'; do
-		if [ "$w" != ';' ]; then
+	for w in "${margs[@]}" '::'; do
+		if [ "$w" != '::' ]; then
 			one+=("$w")
 			continue
 		fi
