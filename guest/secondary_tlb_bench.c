@@ -183,6 +183,18 @@ struct run {
 	int node;
 };
 
+/* Write TEXT to the file PATH, opened with O_WRONLY | FLAGS. */
+static int write_file(const char *path, const char *text, int flags)
+{
+	int fd = open(path, O_WRONLY | flags), ret;
+
+	if (fd < 0)
+		return -1;
+	ret = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
 struct workload {
 	const char *name;
 	int bound_only;
@@ -425,17 +437,6 @@ static int check_discarded(struct run *r)
 #define CGBENCH		CGROOT "/stlb_bench"
 static char skip_why[128];
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY), ret;
-
-	if (fd < 0)
-		return -1;
-	ret = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
-	close(fd);
-	return ret;
-}
-
 /* Move this process into the cgroup DIR (its cgroup.procs). */
 static int cgroup_move(const char *dir)
 {
@@ -443,7 +444,7 @@ static int cgroup_move(const char *dir)
 
 	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
 	snprintf(pid, sizeof(pid), "%d", getpid());
-	return write_file(path, pid);
+	return write_file(path, pid, 0);
 }
 
 /* 1 (skip, why in skip_why) when the kernel has no memory cgroup. */
@@ -457,7 +458,7 @@ static int setup_reclaim_refs(struct run *r)
 			 CGROOT, strerror(errno));
 		return 1;
 	}
-	if (write_file(CGROOT "/cgroup.subtree_control", "+memory")) {
+	if (write_file(CGROOT "/cgroup.subtree_control", "+memory", 0)) {
 		snprintf(skip_why, sizeof(skip_why),
 			 "no memory controller (CONFIG_MEMCG): %s", strerror(errno));
 		return 1;
@@ -492,7 +493,7 @@ static int run_reclaim_refs(struct run *r)
 	 * the pages went.
 	 */
 	snprintf(len, sizeof(len), "%zu", 2 * r->len);
-	if (write_file(CGBENCH "/memory.reclaim", len) && errno != EAGAIN) {
+	if (write_file(CGBENCH "/memory.reclaim", len, 0) && errno != EAGAIN) {
 		cgroup_move(CGROOT);
 		return -1;
 	}
@@ -512,16 +513,8 @@ static int check_reclaim_refs(struct run *r)
 
 static int run_clear_refs(struct run *r)
 {
-	int fd = open("/proc/self/clear_refs", O_WRONLY);
-	int ret;
-
 	(void)r;
-
-	if (fd < 0)
-		return -1;
-	ret = write(fd, "4", 1) == 1 ? 0 : -1;
-	close(fd);
-	return ret;
+	return write_file("/proc/self/clear_refs", "4", 0);
 }
 
 static int run_bind(struct run *r)
@@ -589,15 +582,9 @@ static int listed(const char **list, int n, const char *name)
 static int tracefs_write(const char *file, const char *text, int append)
 {
 	char path[256];
-	int fd, ret;
 
 	snprintf(path, sizeof(path), TRACEFS "/%s", file);
-	fd = open(path, O_WRONLY | (append ? O_APPEND : O_TRUNC));
-	if (fd < 0)
-		return -1;
-	ret = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
-	close(fd);
-	return ret;
+	return write_file(path, text, append ? O_APPEND : O_TRUNC);
 }
 
 static int kprobe_setup(void)
