@@ -53,7 +53,7 @@ check "a machine that is not booted: exit 2" \
 # loads a --qemu_config, with the fragment's symbols in its kconfig.
 for m in $("$PYTHON" "$S/machine.py" list runner kunit); do
 	check "machine $m as a kunit.py qemu_config" \
-		"$PYTHON" "$S/machine.py" check-kunit-qemu "$m" "$TREE/tools/testing/kunit"
+		"$PYTHON" "$S/machine.py" check-kunit-qemu "$m" "${KUNIT_TOOL:-$(kunit_tool_dir)}"
 done
 # The SMMU command expectations (tests/reproducer/series.smmu) hold for
 # the series' saved counts and not for the base's (-cpu max, 2026-11-29).

@@ -9,12 +9,25 @@
 # killed or terminated by a signal from elsewhere mid-run); then
 # the machine files and the exit codes a user sees
 # (scripts/harness-selftest-cli.sh). One line per case.
+#
+# Needs nothing built: the KTAP parser is the kernel's kunit_parser.py,
+# from build/tree or else from the pinned base package (make deps). Run
+# alone, it writes only into a scratch directory, removed when every
+# check passes; within make check, into its results.
+if [ -z "${RESULTS:-}" ]; then
+	RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/harness-selftest.XXXXXX")
+	scratch_results=$RESULTS
+fi
 . "$(dirname "$0")/lib.sh"
 
 H=$TOP/tests/harness
 C=$H/common
-[ -f "$TREE/tools/testing/kunit/kunit_parser.py" ] ||
-	die $EXIT_USAGE "no kunit_parser.py in $TREE: run scripts/tree.sh first"
+KUNIT_TOOL=$(kunit_tool_dir) || exit
+export KUNIT_TOOL
+# What the project's directory holds, ignored files included: run alone,
+# the self-tests must leave it as it was.
+project_state() { git -C "$TOP" status --porcelain --ignored; }
+[ -z "${scratch_results:-}" ] || project_state >"$RESULTS/project-before"
 step "harness-selftest: the summary on saved console logs"
 failed=0
 for d in "$H"/*/; do
@@ -47,7 +60,7 @@ for d in "$H"/*/; do
 	[ ! -f "$d/plan" ] || plan=$d/plan
 	[ ! -f "$d/kunit-suites" ] || suites=$d/kunit-suites
 	got=0
-	"$PYTHON" "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" \
+	"$PYTHON" "$TOP/scripts/summarize.py" --results "$out" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 		--kunit-suites "$suites" --plan "$plan" \
 		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
@@ -80,7 +93,7 @@ note_dir=$RESULTS/selftest/base-note
 rm -rf "$note_dir"
 cp -r "$RESULTS/selftest/pass" "$note_dir"
 printf 'KERNEL_BASE_NOTE=%q\n' 'base is linux-source-6.1 6.1.190-1 (BASE_VERSION), not 6.1.192-3' >>"$note_dir/run.env"
-"$PYTHON" "$TOP/scripts/summarize.py" --results "$note_dir" --tree "$TREE" \
+"$PYTHON" "$TOP/scripts/summarize.py" --results "$note_dir" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 	--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" --baseline "$C/baseline.txt" \
 	--known-splats "$C/known-splats.txt" >"$note_dir/summary.log" 2>&1 || true
 if sed -n 2p "$note_dir/summary.log" | grep -qx 'note:     base is linux-source-6.1 6.1.190-1 (BASE_VERSION), not 6.1.192-3'; then
@@ -90,4 +103,17 @@ else
 	failed=$((failed + 1))
 fi
 "$TOP/scripts/harness-selftest-cli.sh" || failed=$((failed + 1))
-[ $failed = 0 ] || exit $EXIT_TEST_FAILED
+if [ -n "${scratch_results:-}" ]; then
+	if project_state | cmp -s "$RESULTS/project-before" -; then
+		echo "harness-selftest: PASS the self-tests wrote nothing into $TOP"
+	else
+		echo "harness-selftest: FAIL the self-tests changed $TOP (git status --ignored):"
+		project_state | diff "$RESULTS/project-before" - | sed 's/^/    /'
+		failed=$((failed + 1))
+	fi
+fi
+if [ $failed != 0 ]; then
+	[ -z "${scratch_results:-}" ] || info "the self-tests' outputs are kept in $scratch_results"
+	exit $EXIT_TEST_FAILED
+fi
+[ -z "${scratch_results:-}" ] || rm -rf "$scratch_results"

@@ -212,6 +212,30 @@ base_version() {	# package
 # The pinned version (config/base-version), whatever BASE_VERSION says.
 base_version_pinned() { BASE_VERSION= base_version "$1"; }
 
+# The kernel's kunit.py directory (tools/testing/kunit: kunit_parser.py,
+# the KTAP parser the summary uses): $TREE's when it exists, else the
+# one of the pinned base package, unpacked once into $CACHE (outside the
+# project: a fresh clone with nothing built judges saved logs with it).
+kunit_tool_dir() {
+	local pkg=linux-source-6.1 version dir tarball
+	if [ -f "$TREE/tools/testing/kunit/kunit_parser.py" ]; then
+		echo "$TREE/tools/testing/kunit"
+		return
+	fi
+	version=$(base_version_pinned $pkg)
+	dir=$CACHE/kunit-tool/${pkg}_$version
+	if [ ! -f "$dir/kunit_parser.py" ]; then
+		tarball=/usr/src/$pkg.tar.xz
+		[ "$(dpkg-query -W -f='${Version}' $pkg 2>/dev/null)" = "$version" ] && [ -f "$tarball" ] ||
+			die $EXIT_USAGE "no $TREE and no $pkg $version installed for tools/testing/kunit: run 'make deps' as root"
+		rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+		tar -C "$dir.tmp" --strip-components=4 -xJf "$tarball" --wildcards "$pkg/tools/testing/kunit/*" ||
+			die $EXIT_USAGE "could not unpack tools/testing/kunit from $tarball"
+		rm -rf "$dir" && mv "$dir.tmp" "$dir"
+	fi
+	echo "$dir"
+}
+
 # The kernels a run can boot, by name: "series" every patch (build/tree,
 # what make run boots), "base" the base plus only the test-only patches
 # (the test driver; nothing the series changes), "fixes" the base plus the

@@ -70,8 +70,8 @@ PLAN_RE = re.compile(r'^\s*1\.\.\d+\s*$')
 TIMESTAMP_RE = re.compile(r'^\[\s*\d+\.\d+\]\s?')
 
 
-def load_parser(tree):
-    sys.path.insert(0, os.path.join(tree, 'tools/testing/kunit'))
+def load_parser(kunit_dir):
+    sys.path.insert(0, kunit_dir)
     import kunit_parser  # pylint: disable=import-outside-toplevel
     return kunit_parser
 
@@ -454,7 +454,7 @@ SEVERITY = ((EXIT_CRASH, 'crash'), (EXIT_TIMEOUT, 'timeout'),
 
 def judge(args):
     """Everything the summary says, as data: j['code'] is the verdict."""
-    kp = load_parser(args.tree)
+    kp = load_parser(args.kunit_tool or os.path.join(args.tree, 'tools/testing/kunit'))
     res = args.results
     j = {'problems': {c: [] for c, _ in SEVERITY}}
     problems = j['problems']
@@ -573,7 +573,9 @@ def write_results(j, res):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--results', required=True, help='results directory')
-    ap.add_argument('--tree', required=True, help='kernel tree (for kunit_parser)')
+    ap.add_argument('--tree', required=True,
+                    help='kernel tree (its tools/testing/kunit/kunit_parser.py, its files)')
+    ap.add_argument('--kunit-tool', help='the directory of kunit_parser.py, if not in --tree')
     ap.add_argument('--console', help='console log (default RESULTS/console.log)')
     ap.add_argument('--kunit-suites', help='file: KUnit suites that must report')
     ap.add_argument('--plan', help='guest plan file: tests that must report')

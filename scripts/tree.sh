@@ -12,16 +12,6 @@ DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
 SERIES_PART=${SERIES_PART:-all}
-# BASE_ENV: the base scripts/base.sh recorded (make bench's upstream
-# kernel has its own).
-BASE_ENV=${BASE_ENV:-$BUILD/base.env}
-if [ ! -f "$BASE_ENV" ]; then
-	# A dry run of a base never unpacked: base.sh printed what it would do.
-	! dry || { info "dry run: no $BASE_ENV yet: nothing to apply onto"; exit 0; }
-	die $EXIT_USAGE "no $BASE_ENV: run scripts/base.sh first"
-fi
-. "$BASE_ENV"
-
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
 [ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
 # The patches are files next to the series file (patches/).
@@ -31,6 +21,17 @@ mapfile -t patches < <(series_patches "$SERIES_PART")
 for p in "${patches[@]}"; do
 	[ -f "$PDIR/$p" ] || die $EXIT_PATCH "${SERIES#$TOP/} names $p, which does not exist"
 done
+
+# The series is checked above, before the base: a patch that does not
+# exist is exit 3 whether or not a base was unpacked. BASE_ENV: the base
+# scripts/base.sh recorded (make bench's upstream kernel has its own).
+BASE_ENV=${BASE_ENV:-$BUILD/base.env}
+if [ ! -f "$BASE_ENV" ]; then
+	# A dry run of a base never unpacked: base.sh printed what it would do.
+	! dry || { info "dry run: no $BASE_ENV yet: nothing to apply onto"; exit 0; }
+	die $EXIT_USAGE "no $BASE_ENV: run scripts/base.sh first"
+fi
+. "$BASE_ENV"
 
 stamp=$( { echo "$BASE_REPO $BASE_COMMIT $SERIES_PART"
 	for p in "${patches[@]}"; do echo "$p"; cat "$PDIR/$p"; done
