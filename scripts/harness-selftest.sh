@@ -5,7 +5,9 @@
 # a failing test, a regression, a panic, a WARN, a hang, a hung boot, a
 # test timeout, a missing suite, a missing plan, an expected failure, an
 # unexpected pass, a reproducer boot whose expected failures show their
-# signatures, one that fails for another reason, one that skips, QEMU
+# signatures, one that fails for another reason, one that skips, one
+# whose edu_sva_test skips as a whole or lost its nested output, a stress
+# run that skips, a KVM selftest that skips, QEMU
 # killed or terminated by a signal from elsewhere mid-run); then
 # the machine files and the exit codes a user sees
 # (scripts/harness-selftest-cli.sh). One line per case.
@@ -53,7 +55,14 @@ for d in "$H"/*/; do
 	# A case may add known splats of its own.
 	[ ! -f "$d/known-splats" ] || judge+=(--known-splats "$d/known-splats")
 	# A case judged as the reproducer is: a skip fails.
-	[ ! -f "$d/skip-fails" ] || judge+=(--skip-fails "$(cat "$d/skip-fails")")
+	# (skip-fails: "TEST [needs-cases]" lines, as SKIP_FAILS and
+	# NEEDS_CASES of scripts/summarize.sh.)
+	if [ -f "$d/skip-fails" ]; then
+		while read -r t nested; do
+			judge+=(--skip-fails "$t")
+			[ -z "$nested" ] || judge+=(--needs-cases "$t")
+		done <"$d/skip-fails"
+	fi
 	# A case may have a plan and KUnit suites of its own (a reproducer
 	# boot), else those of tests/harness/common.
 	plan=$C/vm-tests.plan suites=$C/kunit-suites.txt

@@ -34,7 +34,9 @@ verdicts=()
 for k in $KERNELS; do
 	kernel_tree "$k"
 	rc=0
+	# Every test of the plan must run: a skip fails the summary too.
 	RESULTS=$out/$k QEMU_TIMEOUT=${KVM_X86_TIMEOUT:-} SUMMARY_TO_LOG=1 \
+		SKIP_FAILS="$(grep -vE '^[[:space:]]*(#|$)' "$PLAN" | awk '{print "kselftest:" $1}' | tr '\n' ' ')" \
 		"$S/guest-run.sh" "$machine" "$k" "$PLAN" || rc=$?
 	! dry || continue
 	[ -f "$out/$k/summary.txt" ] ||
@@ -55,6 +57,9 @@ for k in $KERNELS; do
 		fi
 	done < <(grep -vE '^[[:space:]]*(#|$)' "$PLAN")
 	[ "$rc" = 0 ] || [ "$code" != 0 ] || code=$rc
+	# A test that did not pass (a skip, no report) fails the run, even
+	# if the summary judged otherwise.
+	[ "$npass" = "$total" ] || [ "$code" != 0 ] || code=$EXIT_TEST_FAILED
 	if [ "$npass" = "$total" ] && [ "$rc" = 0 ]; then
 		verdicts+=("$k PASS $npass/$total")
 	else

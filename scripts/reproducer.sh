@@ -82,7 +82,7 @@ for spec in $KERNELS; do
 		rc=0
 		RESULTS=$dir GUEST_RUN_BUILD=$build KERNEL_FLAVOUR=$flavour QEMU_RNG=0 \
 			QEMU_TIMEOUT=${REPRODUCER_TIMEOUT:-600} BASELINE= \
-			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" SKIP_FAILS=kselftest:edu_sva_test. \
+			EXPECT_FAIL="$xfail" KNOWN_SPLATS="$splats" SKIP_FAILS=kselftest:edu_sva_test NEEDS_CASES=kselftest:edu_sva_test \
 			QEMU_APPEND="guest.loglevel=${REPRODUCER_LOGLEVEL:-4} watchdog_thresh=5 ${REPRODUCER_APPEND:-}" \
 			QEMU_EXTRA="$SMMU_QEMU_ARGS" \
 			SUMMARY_TO_LOG=1 "$S/guest-run.sh" "$m" "$k" "$PLAN" || rc=$?

@@ -389,11 +389,13 @@ def check_signatures(lines, xfail, xfailed, problems):
     return shown
 
 
-def judge_cases(results, xfail, problems, skip_fails=None):
+def judge_cases(results, xfail, problems, skip_fails=(), needs_cases=()):
     """Every case's result, and per suite a row (order, name, status,
     counts), crashed and failed first. A case in xfail must fail: its
     failure is expected, its pass or skip is a failure of the run; a
-    case named skip_fails... must not skip."""
+    test named in skip_fails ("part:name") must run: neither it nor any
+    of its cases may skip; one in needs_cases must report cases of its
+    own."""
     all_cases, rows, xfailed = {}, {}, []
     totals = {'PASS': 0, 'FAIL': 0, 'SKIP': 0}
     for part in ('kunit', 'kselftest'):
@@ -404,6 +406,14 @@ def judge_cases(results, xfail, problems, skip_fails=None):
                 c['FAIL'] += 1
                 cases = cases + [('(suite result)', own)]
             unexpected = 0
+            must_run = f'{part}:{name}' in skip_fails
+            if must_run and own == 'SKIP':
+                problems[EXIT_TEST_FAILED].append(
+                    f'{part}:{name}: SKIP (the whole test), and here a skip is not a pass')
+            if f'{part}:{name}' in needs_cases and not any(cname for cname, _ in cases):
+                problems[EXIT_MISSING].append(
+                    f'{part}:{name}: reported no case of its own (its nested KTAP output is '
+                    'missing)')
             for cname, st in cases:
                 key = f'{part}:{name}' + (f'.{cname}' if cname else '')
                 all_cases[key] = st
@@ -414,7 +424,7 @@ def judge_cases(results, xfail, problems, skip_fails=None):
                         problems[EXIT_TEST_FAILED].append(f'{key}: {st}, expected to fail')
                 elif st not in ('PASS', 'SKIP'):
                     unexpected += 1
-                elif st == 'SKIP' and skip_fails and key.startswith(skip_fails):
+                elif st == 'SKIP' and must_run and cname:
                     problems[EXIT_TEST_FAILED].append(f'{key}: SKIP, and here a skip is not a pass')
             for k in totals:
                 totals[k] += c[k]
@@ -488,7 +498,8 @@ def judge(args):
         problems[EXIT_MISSING].append(f'expected failures: {args.expect_fail} lists none')
     j['xfail'] = xfail
     j['cases'], j['rows'], j['xfailed'], j['totals'] = judge_cases(results, xfail, problems,
-                                                                       args.skip_fails)
+                                                                       args.skip_fails,
+                                                                       args.needs_cases)
     j['signed'] = sum(1 for s in xfail.values() if s)
     j['shown'] = check_signatures(lines, xfail, j['xfailed'], problems)
     j['regress'] = j['new'] = None
@@ -583,9 +594,12 @@ def main():
     ap.add_argument('--known-splats', action='append', default=[],
                     help='file: kernel splats that are not failures (repeatable)')
     ap.add_argument('--expect-fail', help='file: cases that must fail (a pass is a failure)')
-    ap.add_argument('--skip-fails', metavar='PREFIX',
-                    help='a skipped case whose name starts with PREFIX fails the run '
-                    '(the reproducer: each of its cases must run)')
+    ap.add_argument('--skip-fails', metavar='TEST', action='append', default=[],
+                    help='TEST (e.g. kselftest:edu_sva_test) must run: a skip of it or of any '
+                    'of its cases fails the run (repeatable)')
+    ap.add_argument('--needs-cases', metavar='TEST', action='append', default=[],
+                    help='TEST must report cases of its own (nested KTAP): a TEST that reports '
+                    'none, its nested output lost, is missing results (repeatable)')
     ap.add_argument('--probe', default='', help='regex: the console line naming the device under test')
     ap.add_argument('--probe-label', default='probe', help="the probe line's label")
     args = ap.parse_args()

@@ -10,7 +10,9 @@ DRY_RUN_AWARE=1
 # BASELINE= (empty) judges without a baseline; EXPECT_FAIL=file lists the
 # cases that must fail (the reproducer on the base tree); KUNIT_SUITES=
 # (empty) requires no KUnit suite. Unset, they come from the machine.
-# SKIP_FAILS=<prefix> fails a skipped case of that name too.
+# SKIP_FAILS="kselftest:<test> ..." fails the run if one of those tests
+# skips, or one of its cases does; NEEDS_CASES="kselftest:<test> ..." if
+# one of those reports no case of its own (its nested KTAP lost).
 BASELINE=${BASELINE-${M_BASELINE:+$TOP/$M_BASELINE}}
 KUNIT_SUITES=${KUNIT_SUITES-${M_KUNIT_SUITES:+$TOP/$M_KUNIT_SUITES}}
 judge=()
@@ -18,9 +20,8 @@ judge=()
 [ -z "${EXPECT_FAIL:-}" ] || judge+=(--expect-fail "$EXPECT_FAIL")
 [ -z "$KUNIT_SUITES" ] || judge+=(--kunit-suites "$KUNIT_SUITES")
 [ -z "$M_PROBE" ] || judge+=(--probe "$M_PROBE" --probe-label "$M_PROBE_LABEL")
-# SKIP_FAILS=<prefix>: a skipped case named <prefix>... fails the run
-# (the reproducer's cases).
-[ -z "${SKIP_FAILS:-}" ] || judge+=(--skip-fails "$SKIP_FAILS")
+for t in ${SKIP_FAILS:-}; do judge+=(--skip-fails "$t"); done
+for t in ${NEEDS_CASES:-}; do judge+=(--needs-cases "$t"); done
 # KNOWN_SPLATS: more files of splats that do not fail this run (the
 # reproducer's base boots, where the unfixed kernel is expected to hang).
 splats=(--known-splats "$TOP/tests/known-splats.txt")
