@@ -218,6 +218,20 @@ check "DRY_RUN=1 scripts/run.sh made no tree and no kernel" \
 check "DRY_RUN=1 MACHINE=x86_64-bochs-vmx scripts/run.sh prints the Bochs boot" \
 	exits 0 "^\+ timeout -k 10 3600 .*/scripts/bochs_run.py --bochsrc .*/config/bochs/x86_64-vmx.bochsrc --cpu corei7_haswell_4770 .* --append 'console=ttyS0,115200 panic=-1 guest.mode=test guest.plan=/kselftest/kvm/tests.plan" \
 	env DRY_RUN=1 MACHINE=x86_64-bochs-vmx BUILD="$tmp/build-bochs" RUN_RESULTS="$tmp/dry-bochs" "$S/run.sh"
+# make help names every target of the Makefile.
+help_names_all() {
+	local t missing= help
+	help=$(make -s -C "$TOP" help)
+	for t in $(sed -n '/^\.PHONY:/,/[^\\]$/p' "$TOP/Makefile" | tr -d '\\' | sed 's/^\.PHONY://'); do
+		[ "$t" = help ] || grep -qE "^  make $t( |$)" <<<"$help" || missing="$missing $t"
+	done
+	[ -z "$missing" ] || { echo "make help does not name:$missing"; return 1; }
+}
+check "make help names every .PHONY target of the Makefile" help_names_all
+# The counts README.md states (patches, reproducer and KUnit cases,
+# mutants) are the tree's (scripts/readme_facts.py).
+check "README.md's counts are the tree's (scripts/readme_facts.py check)" \
+	"$PYTHON" "$S/readme_facts.py" check
 # README.md's table of exit codes is config/exit-codes.
 readme_codes() {
 	sed -n 's/^| \([0-9]\) | `EXIT_\([A-Z_]*\)` | \(.*\) |$/\1 \2 \3/p' "$TOP/README.md"

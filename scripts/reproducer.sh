@@ -32,7 +32,7 @@
 #
 # Prints one "reproducer: PASS|FAIL <kernel>/<machine> <case> ..." line per
 # case and a last line such as
-# "reproducer: base/arm64-virt-smmuv3-a57 FAIL 5/23 (expected), series/arm64-virt-smmuv3 PASS 23/23".
+# "reproducer: base/arm64-virt-smmuv3-a57 FAIL 7/27 (expected), series/arm64-virt-smmuv3 PASS 27/27".
 RESULTS_NAME=reproducer
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
