@@ -12,8 +12,10 @@
 #
 # KUNIT_MACHINES chooses the machines (default: every runner=kunit
 # machine), KUNIT_TREE the tree (default build/tree), KUNIT_EXPECT_FAIL=
-# "case ..." the cases that must fail (the mutation check); every other
-# case must pass: a skip or a missing case is a failure. One
+# "case ..." the cases that must fail (the mutation check), each, with
+# KUNIT_FAIL_MESSAGE=regex, with a failed expectation and a line matching
+# it in its output; every other case must pass: a skip or a missing case
+# is a failure. One
 # "kunit-arches: PASS|FAIL <machine> ..." line per machine; raw logs,
 # kunit.py's JSON and the console in $RESULTS/kunit-arches/.
 DRY_RUN_AWARE=1
@@ -56,7 +58,10 @@ for m in $MACHINES; do
 
 	# The verdict comes from kunit.py's JSON, case by case.
 	# shellcheck disable=SC2086 # one argument per case
-	verdict=$("$PYTHON" "$TOP/scripts/kunit_verdict.py" "$out/$m.json" "$suite" ${KUNIT_EXPECT_FAIL:-})
+	msg=()
+	[ -z "${KUNIT_FAIL_MESSAGE:-}" ] ||
+		msg=(--console "$out/$m-console.log" --fail-message "$KUNIT_FAIL_MESSAGE")
+	verdict=$("$PYTHON" "$TOP/scripts/kunit_verdict.py" "${msg[@]}" "$out/$m.json" "$suite" ${KUNIT_EXPECT_FAIL:-})
 	if [ -n "$M_PROBE" ] && ! grep -qE "$M_PROBE" "$out/$m-console.log" 2>/dev/null; then
 		verdict="FAIL $M_PROBE_LABEL: no '$M_PROBE' in the console; $verdict"
 	fi

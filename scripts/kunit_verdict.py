@@ -2,15 +2,28 @@
 # SPDX-License-Identifier: GPL-2.0
 """The verdict on one suite from kunit.py's JSON (kunit.py run --json).
 
-    kunit_verdict.py JSON SUITE [CASE...]
+    kunit_verdict.py [--console LOG --fail-message REGEX] JSON SUITE [CASE...]
 
 Prints one line, "PASS|FAIL <counts> [| unexpected: ...]": every case of
 SUITE must pass, except the CASEs named, which must fail (a mutation
-check); a skip, an error or a missing case is a failure.
+check); a skip, an error or a missing case is a failure, and so is a
+CASE named twice or not in the suite.
+
+With --console (the kernel's console, kunit.py's test.log) and
+--fail-message, each CASE must also have failed for the reason the check
+is about: its own output (from the line after the previous case's result
+to its "not ok" line) must have an "EXPECTATION FAILED" or "ASSERTION
+FAILED" line and a line matching REGEX. A case that failed for another
+reason (a setup step, a missing huge page) did not kill the mutant.
 """
 
+import argparse
 import json
+import re
 import sys
+
+RESULT_RE = re.compile(r'^\s*(not ok|ok) \d+ (\S+)')
+FAILED_RE = re.compile(r'(EXPECTATION|ASSERTION) FAILED at ')
 
 
 def find(group, suite):
@@ -23,7 +36,38 @@ def find(group, suite):
     return None
 
 
-def verdict(path, suite, expect):
+def case_outputs(lines, suite):
+    """{case: its output lines} of SUITE's cases in a KUnit console: the
+    lines after the suite's header or the previous case's result line, up
+    to and with the case's own result line."""
+    out, cur, inside = {}, [], False
+    for line in lines:
+        if re.search(r'# Subtest: ' + re.escape(suite) + r'\s*$', line):
+            inside, cur = True, []
+            continue
+        if not inside:
+            continue
+        m = RESULT_RE.match(line)
+        if m and m.group(2) == suite:	# the suite's own result
+            break
+        cur.append(line)
+        if m:
+            out[m.group(2)] = cur
+            cur = []
+    return out
+
+
+def fail_reason(output, message):
+    """Why a case's failure is not the one wanted, or None if it is."""
+    if not any(FAILED_RE.search(l) for l in output):
+        return 'no EXPECTATION/ASSERTION FAILED in its output'
+    if not any(message.search(l) for l in output):
+        return f"failed, but no '{message.pattern}' in its output"
+    return None
+
+
+def verdict(path, suite, expect_list, console=None, message=None):
+    expect = set(expect_list)
     try:
         with open(path) as f:
             top = json.load(f)
@@ -37,17 +81,41 @@ def verdict(path, suite, expect):
     bad = [f'{k} {v}' for k, v in sorted(cases.items())
            if (v != 'FAIL' if k in expect else v != 'PASS')]
     bad += [f'{k} missing' for k in sorted(expect - set(cases))]
+    bad += [f'{k} named twice' for k in sorted(expect) if expect_list.count(k) > 1]
+    if message is not None:
+        try:
+            with open(console, errors='replace') as f:
+                outputs = case_outputs(f.read().splitlines(), suite)
+        except OSError as e:
+            return f'FAIL no console ({e})'
+        for k in sorted(expect & set(cases)):
+            if cases[k] != 'FAIL':
+                continue
+            why = fail_reason(outputs.get(k, []), message) if k in outputs else \
+                'its output is not in the console'
+            if why:
+                bad.append(f'{k} {why}')
     counts = (f"{len(cases)} cases: {n['PASS']} pass, {n['FAIL']} fail, "
               f"{n['SKIP']} skip, {n['ERROR']} error")
     if expect:
         counts += f"; must fail: {' '.join(sorted(expect))}"
+        if message is not None:
+            counts += f" (each with '{message.pattern}')"
     return ('FAIL ' if bad else 'PASS ') + counts + (' | unexpected: ' + ', '.join(bad) if bad else '')
 
 
 def main(argv):
-    if len(argv) < 2:
-        sys.exit(f'usage: {sys.argv[0]} JSON SUITE [CASE...]')
-    print(verdict(argv[0], argv[1], set(argv[2:])))
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--console', help="the kernel's console (kunit.py's test.log)")
+    ap.add_argument('--fail-message', help='regex: a line each CASE that must fail must have')
+    ap.add_argument('json')
+    ap.add_argument('suite')
+    ap.add_argument('cases', nargs='*')
+    args = ap.parse_args(argv)
+    if bool(args.console) != bool(args.fail_message):
+        ap.error('--console and --fail-message go together')
+    message = re.compile(args.fail_message) if args.fail_message else None
+    print(verdict(args.json, args.suite, args.cases, args.console, message))
 
 
 if __name__ == '__main__':

@@ -6,11 +6,16 @@
 # scripts/mutate.py and run the secondary_tlb KUnit suite with kunit.py on
 # the mutant's machine (scripts/kunit-arches.sh): exactly the cases listed
 # must fail, every other case must pass. A mutant none of whose cases
-# fails survived. One "mutants: PASS|FAIL <name> ..." line per mutant;
+# fails survived. Each listed case must fail for what the suite checks:
+# an expectation on the recorded calls (FAIL_MESSAGE below) in its own
+# output, not a setup step that failed (scripts/kunit_verdict.py). One "mutants: PASS|FAIL <name> ..." line per mutant;
 # the table (mutant, killed by) in $RESULTS/mutants/table.txt.
 . "$(dirname "$0")/lib.sh"
 
 scratch=$MUTANT_TREE
+# The failed expectation of a kill names the recorder's calls (their
+# number, a range, the page count at a call) or stlb_covered().
+FAIL_MESSAGE='Expected .*(rec(\.|->)(calls|call\[|watch_count)|stlb_covered)'
 list=$TOP/tests/mutants.txt
 out=$RESULTS/mutants
 head=$(git -C "$TREE" rev-parse HEAD) || die $EXIT_USAGE "no $TREE: run make tree first"
@@ -41,6 +46,7 @@ for r in "${rows[@]}"; do
 	code=0
 	# shellcheck disable=SC2086 # one word per case
 	KUNIT_MACHINES=$machine KUNIT_TREE=$scratch KUNIT_EXPECT_FAIL="$(echo $cases)" \
+		KUNIT_FAIL_MESSAGE=$FAIL_MESSAGE \
 		KUNIT_OUT=$out/$name "$TOP/scripts/kunit-arches.sh" >"$out/$name.log" 2>&1 || code=$?
 	line=$(grep -E '^kunit-arches: (PASS|FAIL) ' "$out/$name.log" | tail -n 1)
 	if [ "$code" = 0 ]; then
