@@ -9,8 +9,9 @@ printed), DIR/table.csv and, with gnuplot, DIR/bench-<machine>.png.
 
 1. SMMU commands per workload, one run of each while bound: the TLBI
    commands (TLBI_NH_VA, TLBI_NH_ASID, any other TLBI) and CMD_SYNC each
-   kernel sent, against the lower bound: the CPU TLB flushes of the bound
-   mm that the series' hook saw (a kprobe in the guest), one TLBI each.
+   kernel sent, against the hook calls: the calls of the series' hook
+   while bound (a kprobe in the guest, on every mm: not a bound of any
+   kind; a workload may flush other mms, or none while the hook runs).
 2. Guest time of each workload with nothing bound (-icount shift=0: one
    instruction a nanosecond): median over the timed runs (± half the
    interquartile range), the series and upstream against the base, with
@@ -150,7 +151,7 @@ def chart(out_dir, machine, rows, kernels):
     data = os.path.join(out_dir, f'bench-{machine}.dat')
     png = os.path.join(out_dir, f'bench-{machine}.png')
     # No header line: gnuplot's $0 would count it for the points and
-    # draw each lower bound one workload to the right of its bars.
+    # draw each hook-call count one workload to the right of its bars.
     with open(data, 'w') as f:
         for w, per_kernel, bound in rows:
             vals = ['?' if per_kernel.get(k) is None else str(per_kernel[k]) for k in kernels]
@@ -173,7 +174,7 @@ set datafile missing "?"
 kernels = "{' '.join(kernels)}"
 plot for [i=2:{n + 1}] "{data}" using i:xtic(1) title word(kernels, i - 1), \\
      "{data}" using ($0):{n + 2} with points pt 7 ps 1.5 lc rgb "black" \\
-     title "lower bound: one per CPU TLB flush"
+     title "hook calls (series kernel)"
 '''
     try:
         subprocess.run(['gnuplot'], input=script, text=True, check=True,
@@ -218,16 +219,16 @@ def main():
         text.append('TLBI/SYNC: TLBI commands (by VA or ASID) and CMD_SYNCs the SMMU consumed;')
         probed = probes.get((bound_src, m), HOOK)
         if probed in (HOOK, 'none'):
-            text.append(f'bound: CPU TLB flushes of the bound mm ({bound_src} kernel\'s hook, '
-                        'kprobe), the lower bound of TLBI; x bound: TLBI / bound.')
+            text.append(f'hooks: calls of the {bound_src} kernel\'s hook while bound (kprobe, '
+                        'any mm); x hooks: TLBI / hooks.')
         else:
-            text.append(f'bound: calls of {probed}() in the {bound_src} kernel while bound '
-                        '(BENCH_HOOK), not a lower bound; x bound: TLBI / bound.')
-        head = f'{"workload":12} {"bound":>6}'
+            text.append(f'hooks: calls of {probed}() in the {bound_src} kernel while bound '
+                        '(BENCH_HOOK); x hooks: TLBI / hooks.')
+        head = f'{"workload":12} {"hooks":>6}'
         for k in kernels:
             head += f' {k + " TLBI/SYNC":>20}'
         for k in kernels:
-            head += f' {k + " x bound":>15}'
+            head += f' {k + " x hooks":>15}'
         text.append(head)
         chart_rows = []
         for w in WORKLOADS:
@@ -258,6 +259,12 @@ def main():
                 line += f' {x:>15}'
             text.append(line)
             chart_rows.append((w, per_kernel, bound))
+        # Why a cell says "skipped": the guest's own words.
+        for w in WORKLOADS:
+            for k in kernels:
+                why = runs[k, m].get(('bound', w), {}).get('skipped')
+                if why:
+                    text.append(f'skipped: {k} {w}: {why}')
         text.append('')
 
         for phase, title in (('unbound', 'guest time with nothing bound'),
