@@ -68,6 +68,10 @@ stage base "$S/base.sh"
 # important work first.
 stage checkpatch "$S/checkpatch.sh"
 tally "$RESULTS/checkpatch.log"
+# Where arm64 tells secondary TLBs against its DSB: no run-time test can
+# see it; a check of the source, and its mutants (tests/mutants-order.txt).
+stage arm64-order "$PYTHON" "$S/arm64_order.py" --self-test "$TREE"
+tally "$RESULTS/arm64-order.log"
 
 RUN_RESULTS=$RESULTS/run stage run "$S/run.sh"
 totals=$(grep -E '^totals: ' "$RESULTS/run/summary.txt" 2>/dev/null || true)
