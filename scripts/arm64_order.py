@@ -23,13 +23,12 @@ One "arm64-order: PASS|FAIL <what>" line per check; exit 1 on a failure.
 
 import os
 import re
-import shlex
 import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mutate import mutate  # noqa: E402
+from mutate import apply  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TLBFLUSH = 'arch/arm64/include/asm/tlbflush.h'
@@ -93,19 +92,7 @@ def apply_mutant(tree, spec):
         os.makedirs(os.path.dirname(os.path.join(scratch, rel)), exist_ok=True)
         shutil.copy(os.path.join(tree, rel), os.path.join(scratch, rel))
     rel, _, mutation = (p.strip() for p in spec.partition('|'))
-    words = shlex.split(mutation)
-    edits, cur = [], []
-    for w in words + ['::']:
-        if w == '::':
-            edits.append(cur)
-            cur = []
-        else:
-            cur.append(w)
-    for op, function, *args in edits:
-        err = mutate(os.path.join(scratch, rel), op, function, *args)
-        if err:
-            return scratch, err
-    return scratch, None
+    return scratch, apply(os.path.join(scratch, rel), mutation)
 
 
 def main(argv):

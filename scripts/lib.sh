@@ -302,7 +302,7 @@ smmu_record_stop() {
 # mutation does not apply.
 MUTANT_TREE=$BUILD/tree-mutant
 mutant_apply() {
-	local file=$1 mutation=$2 head margs
+	local file=$1 mutation=$2 head
 	head=$(git -C "$TREE" rev-parse HEAD) || die $EXIT_USAGE "no $TREE: run make tree first"
 	if [ -e "$MUTANT_TREE/.git" ]; then
 		run git -C "$MUTANT_TREE" checkout -q --force --detach "$head"
@@ -310,20 +310,8 @@ mutant_apply() {
 		rm -rf "$MUTANT_TREE"
 		run git -C "$TREE" worktree add -q --force --detach "$MUTANT_TREE" "$head"
 	fi
-	mapfile -d '' -t margs < <("$PYTHON" -c 'import shlex, sys; sys.stdout.write("\0".join(shlex.split(sys.argv[1])) + "\0")' "$mutation")
-	# A word "::" alone separates the mutations of a mutant of several
-	# edits (";" alone is a C statement, a mutation's replacement text);
-	# each applies to FILE in turn, and all must apply.
-	local one=() w
-	for w in "${margs[@]}" '::'; do
-		if [ "$w" != '::' ]; then
-			one+=("$w")
-			continue
-		fi
-		[ ${#one[@]} != 0 ] || continue
-		"$PYTHON" "$TOP/scripts/mutate.py" "${one[0]}" "$MUTANT_TREE/$file" "${one[@]:1}" || return 1
-		one=()
-	done
+	# A word "::" alone separates the edits of a mutant of several.
+	"$PYTHON" "$TOP/scripts/mutate.py" apply "$MUTANT_TREE/$file" "$mutation"
 }
 
 # mutant_apply, then the mutant's diff saved in DIFF and printed,

@@ -12,6 +12,12 @@
     mutate.py replace-line FILE FUNCTION LINE_REGEX TEXT
         replace the one line of FUNCTION that matches LINE_REGEX by TEXT,
         indented as it was (e.g. a condition made false: "if (0 && ...")
+    mutate.py apply FILE MUTATION
+        MUTATION is one string, as the mutant lists (tests/mutants*.txt)
+        hold it: the words of one of the above after FILE, split as a
+        shell would; a word "::" alone separates the edits of a mutant of
+        several (";" alone is a C statement), each applied in turn, all
+        of which must apply
 
 FUNCTION is a function defined in FILE (its definition starts at the
 beginning of a line and its body ends at the first "}" alone on a line;
@@ -22,6 +28,7 @@ that a mutation that no longer applies is never taken for a passing check.
 """
 
 import re
+import shlex
 import sys
 
 
@@ -80,11 +87,34 @@ def mutate(path, op, function, *args):
 ARITY = {'delete-call': 4, 'replace-args': 5, 'insert-after': 5, 'replace-line': 5}
 
 
+def apply(path, mutation):
+    """Apply a mutant's MUTATION string to path; None, or why not."""
+    edits, cur = [], []
+    for w in shlex.split(mutation) + ['::']:
+        if w != '::':
+            cur.append(w)
+        elif cur:
+            edits.append(cur)
+            cur = []
+    if not edits:
+        return 'no mutation'
+    for op, *args in edits:
+        if ARITY.get(op) != len(args) + 2:
+            return f'{op} {" ".join(args)}: not a mutation (see mutate.py)'
+        err = mutate(path, op, *args)
+        if err:
+            return err
+    return None
+
+
 def main(argv):
-    if not argv or ARITY.get(argv[0]) != len(argv):
+    if argv[:1] == ['apply'] and len(argv) == 3:
+        err = apply(argv[1], argv[2])
+    elif argv and ARITY.get(argv[0]) == len(argv):
+        op, path, function, *args = argv
+        err = mutate(path, op, function, *args)
+    else:
         sys.exit(__doc__.strip().split('\n\n')[1])
-    op, path, function, *args = argv
-    err = mutate(path, op, function, *args)
     if err:
         sys.exit(err)
 
