@@ -30,13 +30,15 @@ mkdir -p "$out"
 echo "results: $out"
 code=0
 verdicts=()
+# The tests of the plan, one name each: every one must run and pass.
+mapfile -t tests < <(grep -vE '^[[:space:]]*(#|$)' "$PLAN" | awk '{print $1}')
 
 for k in $KERNELS; do
 	kernel_tree "$k"
 	rc=0
 	# Every test of the plan must run: a skip fails the summary too.
 	RESULTS=$out/$k QEMU_TIMEOUT=${KVM_X86_TIMEOUT:-} SUMMARY_TO_LOG=1 \
-		SKIP_FAILS="$(grep -vE '^[[:space:]]*(#|$)' "$PLAN" | awk '{print "kselftest:" $1}' | tr '\n' ' ')" \
+		SKIP_FAILS="${tests[*]/#/kselftest:}" \
 		"$S/guest-run.sh" "$machine" "$k" "$PLAN" || rc=$?
 	! dry || continue
 	[ -f "$out/$k/summary.txt" ] ||
@@ -45,7 +47,7 @@ for k in $KERNELS; do
 
 	# One verdict per test of the plan (its own exit status).
 	total=0 npass=0
-	while read -r test _; do
+	for test in "${tests[@]}"; do
 		st=$(grep -E "^kselftest:$test(\\.| )" "$out/$k/results.txt" |
 		     awk '{print $NF}' | sort -u | tr '\n' ' ')
 		total=$((total + 1))
@@ -55,7 +57,7 @@ for k in $KERNELS; do
 		else
 			echo "$RESULTS_NAME: FAIL $k $test: ${st:-did not report}"
 		fi
-	done < <(grep -vE '^[[:space:]]*(#|$)' "$PLAN")
+	done
 	[ "$rc" = 0 ] || [ "$code" != 0 ] || code=$rc
 	# A test that did not pass (a skip, no report) fails the run, even
 	# if the summary judged otherwise.
