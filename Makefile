@@ -8,7 +8,7 @@ S := scripts
 # itself returned (README: exit codes; scripts/<step>.sh returns it).
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
-	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches \
+	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches kunit-drivers \
 	mutants harness-selftest export baseline machines clean bench stress check-debug bases mutants-edu
 
 help:
@@ -21,8 +21,8 @@ help:
 	@echo '                  series, KUnit on x86_64 and powerpc64le, the files each'
 	@echo '                  patch can break compiled after it, harness self-tests'
 	@echo '  make check-full all the evidence: make check, with a whole kernel after'
-	@echo '                  every patch instead of the files, W=1/sparse, kunit.py on'
-	@echo '                  arm64, make mutants and mutants-edu, make kvm-x86 and'
+	@echo '                  every patch instead of the files, W=1/sparse, make'
+	@echo '                  kunit-drivers, make mutants and mutants-edu, make kvm-x86 and'
 	@echo '                  kvm-vmx, make bench, make stress on the series and make'
 	@echo '                  check-debug'
 	@echo 'Steps (each runs alone, in this order):'
@@ -64,6 +64,8 @@ help:
 	@echo '                  newest and oldest (BASES_VERSIONS)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (KUNIT_MACHINES)'
+	@echo '  make kunit-drivers the same, each with a test-only driver suite beside it:'
+	@echo '                  SMMUv3 SVA (arm64), VT-d SVM (x86_64), OCXL (powerpc64le)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
 	@echo '                  call site in a scratch tree; its KUnit cases must fail'
 	@echo '  make mutants-edu mutants of the test-only edu driver (tests/mutants-edu.txt)'
@@ -154,6 +156,9 @@ bases:
 
 kunit-arches: tree
 	$(S)/kunit-arches.sh $(CODE)
+
+kunit-drivers: tree
+	KUNIT_GROUP=drivers $(S)/kunit-arches.sh $(CODE)
 
 mutants: tree
 	$(S)/mutants.sh $(CODE)

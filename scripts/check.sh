@@ -120,9 +120,11 @@ fi
 # The series' KUnit suite under kunit.py: the only run-time test of the
 # x86 and powerpc call sites, and each of these kernels is that
 # architecture's full build of the end of the series. arm64's suite runs
-# in the make run and reproducer boots; check-full adds kunit.py on arm64.
+# in the make run and reproducer boots; check-full runs kunit.py on the
+# three architectures with the test-only driver suites (SMMUv3, VT-d,
+# OCXL) beside it: make kunit-drivers.
 if [ "$MODE" = full ]; then
-	kunit_machines=${KUNIT_MACHINES:-arm64-virt-kunit x86_64-q35-kunit powerpc64le-pseries-power9}
+	kunit_machines=${KUNIT_MACHINES:-$(machines_with kunit_group drivers | tr '\n' ' ')}
 else
 	kunit_machines=${KUNIT_MACHINES:-x86_64-q35-kunit powerpc64le-pseries-power9}
 fi

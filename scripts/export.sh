@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 # Regenerate patches/ from the tree made by 'make tree': the commits from
 # 'base' to 'upstream-end' are the series, those after it the test-only
-# patches (patches/test-only/). Output is stable: re-exporting an
+# patches (patches/test-only/): up to 'base-tests-end' those that also
+# apply to the base, then those that test the series' own code. Output is stable: re-exporting an
 # unchanged tree rewrites no file (zero commit ids, no signature).
 . "$(dirname "$0")/lib.sh"
 
 # The version of the series as sent; the cover letter's change log says
 # what changed since the previous one. Bump it for each new posting.
-SERIES_VERSION=v3
+SERIES_VERSION=v4
 
 step "export: $TREE -> patches/"
 ! by=$(git -C "$TREE" config --get harness.borrowed-by) ||
@@ -26,7 +27,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fp=(git -C "$TREE" format-patch -q --zero-commit --no-signature --numbered)
 n_up=$(git -C "$TREE" rev-list --count base..upstream-end)
-n_test=$(git -C "$TREE" rev-list --count upstream-end..HEAD)
+# The test-only patches that apply to the base end at 'base-tests-end'
+# (make tree); those after it test the series' own code.
+base_tests_end=HEAD
+git -C "$TREE" rev-parse -q --verify base-tests-end >/dev/null && base_tests_end=base-tests-end
+git -C "$TREE" merge-base --is-ancestor "$base_tests_end" HEAD ||
+	die $EXIT_USAGE "'base-tests-end' is not an ancestor of HEAD in $TREE"
+n_test=$(git -C "$TREE" rev-list --count "upstream-end..$base_tests_end")
+n_series_tests=$(git -C "$TREE" rev-list --count "$base_tests_end..HEAD")
 [ "$n_up" = 0 ] || run "${fp[@]}" --cover-letter --subject-prefix="PATCH $SERIES_VERSION" \
 	-o "$tmp/up" base..upstream-end
 # The cover letter: subject and text from patches/cover-letter.txt, dated
@@ -39,7 +47,9 @@ if [ -f "$cover" ]; then
 		die $EXIT_USAGE "could not write the cover letter from patches/cover-letter.txt"
 fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
-	-o "$tmp/test-only" upstream-end..HEAD
+	-o "$tmp/test-only" "upstream-end..$base_tests_end"
+[ "$n_series_tests" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
+	--start-number=$((n_test + 1)) -o "$tmp/series-tests" "$base_tests_end..HEAD"
 
 # Ready for git send-email: To (maintainers) and Cc (reviewers and lists)
 # from the tree's own scripts/get_maintainer.pl, for each patch and, as
@@ -72,6 +82,12 @@ fi
 	done
 	echo "# test-only: not for upstream"
 	for f in "$tmp"/test-only/*.patch; do [ -e "$f" ] && echo "test-only/$(basename "$f")"; done
+	if [ "$n_series_tests" != 0 ]; then
+		echo "$SERIES_TESTS_LINE"
+		for f in "$tmp"/series-tests/*.patch; do
+			cp "$f" "$tmp/test-only/" && echo "test-only/$(basename "$f")"
+		done
+	fi
 } >"$tmp/series"
 
 sync_dir() {	# from to
@@ -89,4 +105,4 @@ sync_dir "$tmp/up" "$TOP/patches"
 sync_dir "$tmp/test-only" "$TOP/patches/test-only"
 cmp -s "$tmp/series" "$TOP/patches/series" || cp -v "$tmp/series" "$TOP/patches/series"
 "$TOP/scripts/tree.sh" --mark-exported
-info "$n_up upstream and $n_test test-only patch(es) in patches/"
+info "$n_up upstream and $((n_test + n_series_tests)) test-only patch(es) in patches/ ($n_series_tests of them for the series only)"

@@ -225,7 +225,7 @@ check "DRY_RUN=1 MACHINE=x86_64-bochs-vmx scripts/run.sh prints the Bochs boot" 
 # --fail-message for the reason the check is about.
 kv=$TOP/tests/harness/kunit-verdict
 kv_json=$kv/arm64-age-pte.json kv_console=$kv/arm64-age-pte-console.log
-kv_msg='Expected .*(rec(\.|->)(calls|call\[|watch_count)|stlb_covered)'
+kv_msg='Expected .*rec(\.|->)(calls|call\[|watch_count)'
 kverdict() {	# pattern [--console FILE] case...: a verdict line matching pattern
 	local pat=$1 console=$kv_console
 	shift
@@ -255,6 +255,39 @@ grep -v 'EXPECTATION FAILED' "$kv_console" >"$tmp/kv-no-expectation.log"
 check "kunit_verdict.py: a listed case with no failed expectation in its output: FAIL" \
 	kverdict '^FAIL .*stlb_age_pte no EXPECTATION/ASSERTION FAILED' --console "$tmp/kv-no-expectation.log" \
 	stlb_age_pte stlb_age_hugetlb
+# Two suites judged together (a drivers machine): a saved run of the
+# SMMUv3 fix reverted, whose one case in the driver suite fails.
+kv2_json=$kv/arm64-smmu-reverted.json kv2_console=$kv/arm64-smmu-reverted-console.log
+kverdict2() {	# pattern suites case...
+	local pat=$1 suites=$2
+	shift 2
+	"$PYTHON" "$S/kunit_verdict.py" --console "$kv2_console" --fail-message "$kv_msg" \
+		"$kv2_json" "$suites" "$@" | tee /dev/stderr | grep -qE "$pat"
+}
+check "kunit_verdict.py: two suites, the driver suite's case listed: PASS, counted over both" \
+	kverdict2 '^PASS 34 cases in 2 suites: 33 pass, 1 fail' secondary_tlb,secondary_tlb_smmuv3 stlb_smmu_range_inv
+check "kunit_verdict.py: a suite that did not report: FAIL" \
+	kverdict2 '^FAIL suite secondary_tlb_vtd did not report' secondary_tlb,secondary_tlb_vtd stlb_smmu_range_inv
+check "kunit_verdict.py: the driver suite left out, its case listed: FAIL, named missing" \
+	kverdict2 '^FAIL .*stlb_smmu_range_inv missing' secondary_tlb stlb_smmu_range_inv
+# A machine's Kconfig fragments in order, a later line for a symbol
+# replacing the earlier one (x86_64-q35-kunit-drivers turns ACPI back on).
+"$PYTHON" "$S/machine.py" kunit-qemu x86_64-q35-kunit-drivers "$tmp/x86-drivers-qemu.py" 2>"$tmp/out" || true
+check "machine.py: x86_64-q35-kunit-drivers has CONFIG_ACPI=y and not the fragment it overrides" \
+	eval "grep -q 'CONFIG_ACPI=y' '$tmp/x86-drivers-qemu.py' && ! grep -q 'CONFIG_ACPI is not set' '$tmp/x86-drivers-qemu.py'"
+# The parts of patches/series: the series' own tests are in 'all' and
+# not in 'test-only' (what the base is tested with) nor in 'fixes'.
+cat >"$tmp/series" <<EOS
+up-1.patch
+# test-only: not for upstream
+t-base.patch
+$SERIES_TESTS_LINE
+t-series.patch
+EOS
+parts() { for p in all upstream test-only series-tests fixes; do echo "$p: $(SERIES=$tmp/series series_patches $p | tr '\n' ' ')"; done; }
+check "series_patches: the series' tests only in all and series-tests" \
+	diff <(parts) <(printf '%s\n' 'all: up-1.patch t-base.patch t-series.patch ' 'upstream: up-1.patch ' \
+		'test-only: t-base.patch ' 'series-tests: t-series.patch ' 'fixes: t-base.patch ')
 # make help names every target of the Makefile.
 help_names_all() {
 	local t missing= help

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# The series' KUnit suite (secondary_tlb, mm/.kunitconfig) run by the
+# The series' KUnit suites (a machine's kunitconfigs and
+# kunit_verdict_suites; secondary_tlb, mm/.kunitconfig, by default) run by the
 # kernel's own tools/testing/kunit/kunit.py in QEMU, on the machines with
 # runner=kunit (config/machines/): arm64 virt, x86_64 q35 and powerpc64le
 # pseries on a POWER9 CPU, so that the kernel uses the radix MMU (the
@@ -10,8 +11,8 @@
 # kernel in <tree>/<the machine's build_dir> (incremental, ccache); the
 # guests boot with panic_on_warn=1, so a warning fails the suite.
 #
-# KUNIT_MACHINES chooses the machines (default: every runner=kunit
-# machine), KUNIT_TREE the tree (default build/tree), KUNIT_EXPECT_FAIL=
+# KUNIT_MACHINES chooses the machines (default: the runner=kunit
+# machines of kunit_group series), KUNIT_TREE the tree (default build/tree), KUNIT_EXPECT_FAIL=
 # "case ..." the cases that must fail (the mutation check), each, with
 # KUNIT_FAIL_MESSAGE=regex, with a failed expectation and a line matching
 # it in its output; every other case must pass: a skip or a missing case
@@ -21,12 +22,12 @@
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/lib.sh"
 
-MACHINES=${KUNIT_MACHINES:-$(machines_with runner kunit | tr '\n' ' ')}
+# KUNIT_GROUP=drivers (make kunit-drivers): the machines that also run
+# the test-only driver suites, each in a build directory of its own.
+MACHINES=${KUNIT_MACHINES:-$(comm -12 <(machines_with runner kunit) \
+	<(machines_with kunit_group "${KUNIT_GROUP:-series}") | tr '\n' ' ')}
 ktree=${KUNIT_TREE:-$TREE}
-suite=secondary_tlb
 out=${KUNIT_OUT:-$RESULTS/kunit-arches}
-[ -f "$ktree/mm/.kunitconfig" ] ||
-	die $EXIT_USAGE "no mm/.kunitconfig in $ktree: is the series' KUnit patch applied? (make tree)"
 mkdir -p "$out"
 
 rc=0
@@ -34,21 +35,27 @@ for m in $MACHINES; do
 	machine_load "$m"
 	[ "$M_RUNNER" = kunit ] ||
 		die $EXIT_USAGE "machine $m is not a kunit.py machine; they are: $(machines_with runner kunit | tr '\n' ' ')"
+	for c in $M_KUNITCONFIGS; do
+		[ -f "$ktree/$c/.kunitconfig" ] ||
+			die $EXIT_USAGE "no $c/.kunitconfig in $ktree: is the series' test-only part applied? (make tree)"
+	done
+	suites=$M_KUNIT_VERDICT_SUITES
 	"$PYTHON" "$TOP/scripts/machine.py" kunit-qemu "$m" "$out/$m-qemu.py"
 	# KUNIT_FLAVOUR=debug: config/debug.config added (--kconfig_add),
 	# in a build directory of its own (make check-debug).
 	bdir=$M_BUILD_DIR${KUNIT_FLAVOUR:+-$KUNIT_FLAVOUR}
-	args=(run --kunitconfig=mm --build_dir="$bdir" --jobs="$JOBS"
+	args=(run --build_dir="$bdir" --jobs="$JOBS"
 	      --timeout=900 --make_options "CC=ccache ${M_CROSS_COMPILE}gcc"
 	      --json="$out/$m.json" --qemu_config="$out/$m-qemu.py")
 	[ -z "$M_CROSS_COMPILE" ] || args+=(--cross_compile="$M_CROSS_COMPILE")
+	for c in $M_KUNITCONFIGS; do args+=(--kunitconfig="$c"); done
 	case ${KUNIT_FLAVOUR:-} in
 	'') ;;
 	debug) while read -r opt; do args+=(--kconfig_add "$opt"); done \
 			< <(grep '^CONFIG_' "$TOP/config/debug.config") ;;
 	*) die $EXIT_USAGE "KUNIT_FLAVOUR=$KUNIT_FLAVOUR: debug or nothing" ;;
 	esac
-	step "kunit-arches: $m ($suite)"
+	step "kunit-arches: $m ($suites)"
 	rm -f "$out/$m.json"
 	code=0
 	(cd "$ktree" && with_progress "$out/$m.log" ./tools/testing/kunit/kunit.py "${args[@]}") || code=$?
@@ -61,11 +68,11 @@ for m in $MACHINES; do
 	msg=()
 	[ -z "${KUNIT_FAIL_MESSAGE:-}" ] ||
 		msg=(--console "$out/$m-console.log" --fail-message "$KUNIT_FAIL_MESSAGE")
-	verdict=$("$PYTHON" "$TOP/scripts/kunit_verdict.py" "${msg[@]}" "$out/$m.json" "$suite" ${KUNIT_EXPECT_FAIL:-})
+	verdict=$("$PYTHON" "$TOP/scripts/kunit_verdict.py" "${msg[@]}" "$out/$m.json" "$suites" ${KUNIT_EXPECT_FAIL:-})
 	if [ -n "$M_PROBE" ] && ! grep -qE "$M_PROBE" "$out/$m-console.log" 2>/dev/null; then
 		verdict="FAIL $M_PROBE_LABEL: no '$M_PROBE' in the console; $verdict"
 	fi
-	echo "kunit-arches: ${verdict%% *} $m $suite: ${verdict#* }"
+	echo "kunit-arches: ${verdict%% *} $m $suites: ${verdict#* }"
 	case $verdict in PASS*) ;; *) rc=$EXIT_TEST_FAILED ;; esac
 	grep -E '^\s+(#|not ok|ok) ' "$out/$m-console.log" 2>/dev/null | grep -E 'not ok|# [a-z_]+: (EXPECTATION FAILED|ASSERTION FAILED)' |
 		head -n 20 | sed 's/^/    /' || true

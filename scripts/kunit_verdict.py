@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""The verdict on one suite from kunit.py's JSON (kunit.py run --json).
+"""The verdict on KUnit suites from kunit.py's JSON (kunit.py run --json).
 
-    kunit_verdict.py [--console LOG --fail-message REGEX] JSON SUITE [CASE...]
+    kunit_verdict.py [--console LOG --fail-message REGEX] JSON SUITE[,SUITE...] [CASE...]
 
 Prints one line, "PASS|FAIL <counts> [| unexpected: ...]": every case of
-SUITE must pass, except the CASEs named, which must fail (a mutation
+the SUITEs must pass, except the CASEs named, which must fail (a mutation
 check); a skip, an error or a missing case is a failure, and so is a
-CASE named twice or not in the suite.
+CASE named twice or in none of the suites, a suite that did not report
+and a case name found in two of them.
 
 With --console (the kernel's console, kunit.py's test.log) and
 --fail-message, each CASE must also have failed for the reason the check
@@ -66,28 +67,37 @@ def fail_reason(output, message):
     return None
 
 
-def verdict(path, suite, expect_list, console=None, message=None):
+def verdict(path, suites, expect_list, console=None, message=None):
     expect = set(expect_list)
     try:
         with open(path) as f:
             top = json.load(f)
     except (OSError, ValueError) as e:
         return f'FAIL no results ({e})'
-    group = find(top, suite)
-    if not group:
-        return f'FAIL suite {suite} did not report'
-    cases = {c['name']: c['status'] for c in group['test_cases']}
+    cases, twice = {}, []
+    for suite in suites.split(','):
+        group = find(top, suite)
+        if not group:
+            return f'FAIL suite {suite} did not report'
+        for c in group['test_cases']:
+            if c['name'] in cases:
+                twice.append(c['name'])
+            cases[c['name']] = c['status']
     n = {s: sum(1 for v in cases.values() if v == s) for s in ('PASS', 'FAIL', 'SKIP', 'ERROR')}
     bad = [f'{k} {v}' for k, v in sorted(cases.items())
            if (v != 'FAIL' if k in expect else v != 'PASS')]
     bad += [f'{k} missing' for k in sorted(expect - set(cases))]
     bad += [f'{k} named twice' for k in sorted(expect) if expect_list.count(k) > 1]
+    bad += [f'{k} in two suites' for k in sorted(set(twice))]
     if message is not None:
         try:
             with open(console, errors='replace') as f:
-                outputs = case_outputs(f.read().splitlines(), suite)
+                lines = f.read().splitlines()
         except OSError as e:
             return f'FAIL no console ({e})'
+        outputs = {}
+        for suite in suites.split(','):
+            outputs.update(case_outputs(lines, suite))
         for k in sorted(expect & set(cases)):
             if cases[k] != 'FAIL':
                 continue
@@ -95,7 +105,8 @@ def verdict(path, suite, expect_list, console=None, message=None):
                 'its output is not in the console'
             if why:
                 bad.append(f'{k} {why}')
-    counts = (f"{len(cases)} cases: {n['PASS']} pass, {n['FAIL']} fail, "
+    nsuites = len(suites.split(','))
+    counts = (f"{len(cases)} cases{f' in {nsuites} suites' if nsuites > 1 else ''}: {n['PASS']} pass, {n['FAIL']} fail, "
               f"{n['SKIP']} skip, {n['ERROR']} error")
     if expect:
         counts += f"; must fail: {' '.join(sorted(expect))}"
@@ -109,13 +120,13 @@ def main(argv):
     ap.add_argument('--console', help="the kernel's console (kunit.py's test.log)")
     ap.add_argument('--fail-message', help='regex: a line each CASE that must fail must have')
     ap.add_argument('json')
-    ap.add_argument('suite')
+    ap.add_argument('suites', metavar='SUITE[,SUITE...]')
     ap.add_argument('cases', nargs='*')
     args = ap.parse_args(argv)
     if bool(args.console) != bool(args.fail_message):
         ap.error('--console and --fail-message go together')
     message = re.compile(args.fail_message) if args.fail_message else None
-    print(verdict(args.json, args.suite, args.cases, args.console, message))
+    print(verdict(args.json, args.suites, args.cases, args.console, message))
 
 
 if __name__ == '__main__':

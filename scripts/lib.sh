@@ -329,15 +329,22 @@ mutant_reset() {
 }
 
 SERIES=${SERIES:-$TOP/patches/series}
+# The line of patches/series after which the test-only patches test the
+# series' own code (its callbacks, its KVM reload): they do not apply to
+# the base, nor to the stable fixes alone.
+SERIES_TESTS_LINE="# test-only, of the series' code (not for the base):"
 # The patches of $SERIES (patches/series) in a part of the series, one
 # file name (relative to its directory) a line: all, upstream (before the
-# line "# test-only: not for upstream"), test-only (after it), or fixes
-# (the upstream patches marked "Cc: stable@vger.kernel.org", and the
-# test-only ones). patches/series: one file name a line, '#' comments.
+# line "# test-only: not for upstream"), test-only (after it, up to
+# $SERIES_TESTS_LINE: what the base is tested with), series-tests (after
+# that line), or fixes (the upstream patches marked "Cc:
+# stable@vger.kernel.org", and the test-only ones). patches/series: one
+# file name a line, '#' comments.
 series_patches() {
 	local part=$1 in_test=0 line
 	while IFS= read -r line || [ -n "$line" ]; do
 		case $line in
+		"$SERIES_TESTS_LINE"*) in_test=2; continue ;;
 		'# test-only'*) in_test=1; continue ;;
 		'#'* | '') continue ;;
 		esac
@@ -345,6 +352,7 @@ series_patches() {
 		all) echo "$line" ;;
 		upstream) [ $in_test = 0 ] && echo "$line" ;;
 		test-only) [ $in_test = 1 ] && echo "$line" ;;
+		series-tests) [ $in_test = 2 ] && echo "$line" ;;
 		fixes) { [ $in_test = 1 ] ||
 			grep -qx 'Cc: stable@vger.kernel.org' "$(dirname "$SERIES")/$line"; } &&
 			echo "$line" ;;

@@ -57,7 +57,10 @@ KEYS = {
     'baseline': ('', 'expected result of each case (tests/baseline/...)'),
     'probe': ('', 'console text naming the device under test, printed in the summary'),
     'probe_label': ('', 'its label in the summary'),
-    'kunit_kconfig': ('', 'runner=kunit: the Kconfig fragment kunit.py adds (config/...)'),
+    'kunit_kconfig': ('', 'runner=kunit: the Kconfig fragments kunit.py adds (config/...; a later one overrides a symbol)'),
+    'kunitconfigs': ('mm', 'runner=kunit: the .kunitconfig directories of the kernel tree kunit.py builds with'),
+    'kunit_group': ('series', 'runner=kunit: make kunit-arches runs the series group, make kunit-drivers the drivers group'),
+    'kunit_verdict_suites': ('secondary_tlb', 'runner=kunit: the suites judged, every case of each must pass'),
     'packages': ('', 'Debian packages this machine needs'),
 }
 
@@ -106,13 +109,29 @@ def load(name, seen=()):
     return vals
 
 
+KCONFIG_LINE = re.compile(r'(CONFIG_\w+)=.*$|# (CONFIG_\w+) is not set$')
+
+
+def kunit_kconfig(m):
+    """The machine's Kconfig lines: its fragments in order, a symbol's
+    last line winning."""
+    lines = {}
+    for frag in m['kunit_kconfig'].split():
+        with open(os.path.join(TOP, 'config', frag)) as f:
+            for line in f:
+                line = line.strip()
+                k = KCONFIG_LINE.match(line)
+                if k:
+                    lines.pop(k.group(1) or k.group(2), None)
+                    lines[k.group(1) or k.group(2)] = line
+    return list(lines.values())
+
+
 def kunit_qemu(m, out):
     """A kunit.py QemuArchParams for the machine (kunit_kernel.py loads it)."""
     if m['runner'] != 'kunit':
         die(f"machine {m['name']} is not a kunit.py machine (runner={m['runner']})")
-    kconfig = open(os.path.join(TOP, 'config', m['kunit_kconfig'])).read()
-    kconfig = '\n'.join(l for l in kconfig.splitlines()
-                        if l.startswith('CONFIG_') or re.match(r'# CONFIG_\w+ is not set$', l))
+    kconfig = '\n'.join(kunit_kconfig(m))
     params = m['emulator_args'].split()
     if m['cpu']:
         params += ['-cpu', m['cpu']]
@@ -144,9 +163,7 @@ def check_kunit_qemu(m, kunit_dir):
             params = f.read()
     if arch != m['arch']:
         die(f"kunit.py read arch {arch!r}, the machine says {m['arch']!r}")
-    with open(os.path.join(TOP, 'config', m['kunit_kconfig'])) as f:
-        wanted = [l.strip() for l in f if l.startswith('CONFIG_') or
-                  re.match(r'# CONFIG_\w+ is not set$', l)]
+    wanted = kunit_kconfig(m)
     missing = [l for l in wanted if repr(l)[1:-1] not in params]
     if missing:
         die(f"machine {m['name']}: not in the generated kconfig: {', '.join(missing)}")
@@ -176,7 +193,7 @@ def main(argv):
     elif cmd == 'table' and not args:
         for n in names():
             m = load(n)
-            print(f"{n:28} {m['arch']:8} {m['runner']:6} {m['description']}")
+            print(f"{n:36} {m['arch']:8} {m['runner']:6} {m['description']}")
     else:
         die(f'usage: {__doc__.strip().splitlines()[2].strip()} (see {sys.argv[0]} with no arguments)')
 

@@ -5,7 +5,8 @@
 # the incremental kernel build stays incremental.
 #
 # SERIES_PART=all (default) applies every patch; SERIES_PART=test-only
-# applies only the patches after the "# test-only" line (the baseline run);
+# applies only the patches after the "# test-only" line that also apply
+# to the base (up to $SERIES_TESTS_LINE, lib.sh; the baseline run);
 # SERIES_PART=fixes applies the upstream patches marked for stable (a
 # "Cc: stable@vger.kernel.org" line) and the test-only patches.
 DRY_RUN_AWARE=1
@@ -17,6 +18,7 @@ SERIES_PART=${SERIES_PART:-all}
 # The patches are files next to the series file (patches/).
 PDIR=$(dirname "$SERIES")
 mapfile -t upstream < <(series_patches upstream)
+mapfile -t base_tests < <(series_patches test-only)
 mapfile -t patches < <(series_patches "$SERIES_PART")
 for p in "${patches[@]}"; do
 	[ -f "$PDIR/$p" ] || die $EXIT_PATCH "${SERIES#$TOP/} names $p, which does not exist"
@@ -114,10 +116,16 @@ for p in "${patches[@]}"; do
 	if [ "$SERIES_PART" = all ] && [ "$n" = "${#upstream[@]}" ]; then
 		git -C "$TREE" tag -f upstream-end >/dev/null
 	fi
+	# ... and of the test-only patches that also apply to the base.
+	if [ "$SERIES_PART" = all ] && [ "$n" = $((${#upstream[@]} + ${#base_tests[@]})) ]; then
+		git -C "$TREE" tag -f base-tests-end >/dev/null
+	fi
 done
 [ "$SERIES_PART" = all ] && [ ${#upstream[@]} = 0 ] &&
 	git -C "$TREE" tag -f upstream-end "$BASE_COMMIT" >/dev/null
-[ "$SERIES_PART" != all ] && git -C "$TREE" tag -d upstream-end >/dev/null 2>&1 || true
+[ "$SERIES_PART" = all ] && [ $((${#upstream[@]} + ${#base_tests[@]})) = 0 ] &&
+	git -C "$TREE" tag -f base-tests-end "$BASE_COMMIT" >/dev/null
+[ "$SERIES_PART" != all ] && git -C "$TREE" tag -d upstream-end base-tests-end >/dev/null 2>&1 || true
 
 git -C "$TREE" config harness.stamp "$stamp"
 git -C "$TREE" config harness.applied-head "$(git -C "$TREE" rev-parse HEAD)"
