@@ -55,7 +55,9 @@ for k in $KERNELS; do
 	! dry || continue
 	# Each grep may find nothing (pipefail): the line says so below.
 	totals=$(grep -ho 'stress: [0-9]* s, .*' "$dir/console.log" 2>/dev/null | head -1 || true)
-	cpu_side=$(grep -ho 'stress: CPU side: .*' "$dir/console.log" 2>/dev/null | head -1 || true)
+	# What the CPU side tried, and what the kernel was seen to do of it.
+	cpu_side=$(grep -hoE 'stress: CPU side(: |, attempts: |, seen done: ).*' "$dir/console.log" 2>/dev/null |
+		   head -2 || true)
 	splats=$(grep -c '^CRASH: ' "$dir/summary.txt" 2>/dev/null || true)
 	first=$(grep -hE '# (device|a child)[^:]*: ' "$dir/console.log" 2>/dev/null | head -1 | sed 's/^ *# //' || true)
 	[ -n "$totals" ] || totals="no totals (the run stopped early; see $dir/summary.txt)"
@@ -68,6 +70,6 @@ for k in $KERNELS; do
 		echo "stress: FAIL series/$MACHINE_RUN (exit $rc): $line"
 		[ "$code" != 0 ] || code=$rc
 	fi
-	[ -z "$cpu_side" ] || info "$cpu_side"
+	[ -z "$cpu_side" ] || while IFS= read -r l; do info "$l"; done <<<"$cpu_side"
 done
 exit $code
