@@ -419,15 +419,44 @@ linked_objects() {	# output-tree
 	(cd "$1" && ar t vmlinux.a)
 }
 
+# The C files at head that #include FILE (a .c file included at the end
+# of another, as KUnit suites of static functions are), each with the
+# CONFIG_ symbol of the #ifdef/#if IS_ENABLED() line nearest above the
+# #include: "includer SYMBOL" lines.
+c_includers() {	# head file
+	local g
+	git -C "$TREE" grep -l -F "#include \"$(basename "$2")\"" "$1" -- "$(dirname "$2")/*.c" 2>/dev/null |
+	while IFS= read -r g; do
+		g=${g#"$1":}
+		git -C "$TREE" show "$1:$g" | awk -v inc="#include \"$(basename "$2")\"" -v g="$g" '
+			match($0, /^#if(def|[ \t]+(IS_ENABLED|defined)\()[ \t]*CONFIG_[A-Za-z0-9_]+/) {
+				sym = substr($0, RSTART, RLENGTH); sub(/.*CONFIG_/, "CONFIG_", sym) }
+			index($0, inc) == 1 && sym != "" { print g, sym; exit }'
+	done
+}
+
 # Every C file the series touches (base..head) must be compiled by some
 # machine's config: "bisect: PASS|FAIL" per file. The caller's function
-# compiled_on MACHINE FILE tells. Returns the number of failures.
+# compiled_on MACHINE FILE tells; a file #included by another counts as
+# compiled where its includer is and the machine's config (the loaded
+# machine's output tree) sets the symbol that guards the #include.
+# Returns the number of failures.
 check_touched_compiled() {	# head machines
-	local f a found bad=0
+	local f a g sym found bad=0
 	while IFS= read -r f; do
 		found=
 		for a in $2; do
-			compiled_on "$a" "$f" && found="$found $a"
+			if compiled_on "$a" "$f"; then
+				found="$found $a"
+				continue
+			fi
+			machine_load "$a"
+			while read -r g sym; do
+				if compiled_on "$a" "$g" && grep -qx "$sym=y" "$(kout)/.config" 2>/dev/null; then
+					found="$found $a (in $g, $sym)"
+					break
+				fi
+			done < <(c_includers "$1" "$f")
 		done
 		if [ -n "$found" ]; then
 			echo "bisect: PASS compiled $f on$found"
