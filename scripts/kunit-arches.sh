@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # The series' KUnit suites (a machine's kunitconfigs and
-# kunit_verdict_suites; secondary_tlb, mm/.kunitconfig, by default) run by the
-# kernel's own tools/testing/kunit/kunit.py in QEMU, on the machines with
+# kunit_verdict_suites; by default secondary_tlb, mm/.kunitconfig) run by
+# the kernel's own tools/testing/kunit/kunit.py in QEMU, on the machines with
 # runner=kunit (config/machines/): arm64 virt, x86_64 q35 and powerpc64le
 # pseries on a POWER9 CPU, so that the kernel uses the radix MMU (the
 # machine's probe line, "lpar: Using radix MMU under hypervisor", must be
