@@ -254,6 +254,14 @@ static int run_test(int num, const char *name, int timeout, char **argv)
 		dup2(pipefd[1], 2);
 		close(pipefd[0]);
 		close(pipefd[1]);
+		/* Leading NAME=value words: the test's environment. */
+		while (argv[0] && argv[0][0] != '.' && argv[0][0] != '/' &&
+		       strchr(argv[0], '='))
+			putenv(*argv++);
+		if (!argv[0]) {
+			printf("guest-init: %s: no program after the variables\n", name);
+			_exit(127);
+		}
 		execv(argv[0], argv);
 		printf("guest-init: exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);

@@ -38,10 +38,13 @@ if [ "$TOP/guest/init.c" -nt "$GOUT/init" ]; then
 		die $EXIT_BUILD "guest-init did not build (see $GOUT/init.log)"
 fi
 
-# The programs the plan runs (third field, after name and timeout): a
-# kselftest (a path relative to the plan), or /bin/NAME, the harness's
-# own guest program guest/NAME.c (make bench's secondary_tlb_bench).
-mapfile -t all_progs < <(awk '!/^[[:space:]]*(#|$)/ { sub("^\\./", "", $3); print $3 }' "$PLAN" | sort -u)
+# The programs the plan runs (third field, after name and timeout, and
+# after any NAME=value words, the test's environment): a kselftest (a
+# path relative to the plan), or /bin/NAME, the harness's own guest
+# program guest/NAME.c (make bench's secondary_tlb_bench).
+mapfile -t all_progs < <(awk '!/^[[:space:]]*(#|$)/ {
+	i = 3; while (i < NF && $i ~ /^[A-Za-z_][A-Za-z0-9_]*=/) i++
+	p = $i; sub("^\\./", "", p); print p }' "$PLAN" | sort -u)
 progs=() bins=() targets=()
 for p in "${all_progs[@]}"; do
 	case $p in
