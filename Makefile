@@ -9,14 +9,15 @@ S := scripts
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps base tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches kunit-drivers \
-	mutants harness-selftest export baseline machines clean bench stress check-debug bases mutants-edu
+	mutants harness-selftest unit-tests export baseline machines clean bench stress check-debug bases mutants-edu
 
 help:
 	@echo 'Main jobs:'
 	@echo '  make run        apply patches/series to the base, build the arm64 kernel'
 	@echo '                  and guest, boot QEMU virt with an SMMUv3, run KUnit and'
 	@echo '                  the vm kselftests, print the summary'
-	@echo '  make check      what CI checks (45 min on a fresh 2-core machine):'
+	@echo '  make check      what CI checks (45 min on a fresh 2-core machine;'
+	@echo '                  ./stlb.py check, plans/check.toml):'
 	@echo '                  checkpatch, make run, the reproducer on the base and the'
 	@echo '                  series, KUnit on x86_64 and powerpc64le, the files each'
 	@echo '                  patch can break compiled after it, harness self-tests'
@@ -72,6 +73,7 @@ help:
 	@echo '                  that edu_sva_hostile must kill'
 	@echo '  make harness-selftest the harness self-tests: the summary on saved'
 	@echo '                  console logs, the machine files, exit codes, the dry run'
+	@echo '  make unit-tests the harness'"'"'s unit tests (tests/unit/): seconds, nothing built'
 	@echo '  make baseline   record results/latest as the expected pass/skip set'
 	@echo '  make machines   the machines of config/machines/ (MACHINE=<name> selects one)'
 	@echo '  make clean      remove build/ and results/ (the cache stays)'
@@ -85,10 +87,10 @@ run:
 	$(S)/run.sh $(CODE)
 
 check:
-	$(S)/check.sh $(CODE)
+	./stlb.py check $(CODE)
 
 check-full:
-	$(S)/check.sh full $(CODE)
+	./stlb.py check-full $(CODE)
 
 deps:
 	$(S)/deps.sh $(CODE)
@@ -168,6 +170,9 @@ mutants-edu: tree
 
 harness-selftest:
 	$(S)/harness-selftest.sh $(CODE)
+
+unit-tests:
+	/usr/bin/python3 -B -m harness.unit $(CODE)
 
 export:
 	$(S)/export.sh $(CODE)

@@ -36,7 +36,7 @@ for m in $MACHINES; do
 	[ "$M_RUNNER" = kunit ] ||
 		die $EXIT_USAGE "machine $m is not a kunit.py machine; they are: $(machines_with runner kunit | tr '\n' ' ')"
 	for c in $M_KUNITCONFIGS; do
-		[ -f "$ktree/$c/.kunitconfig" ] ||
+		dry || [ -f "$ktree/$c/.kunitconfig" ] ||
 			die $EXIT_USAGE "no $c/.kunitconfig in $ktree: is the series' test-only part applied? (make tree)"
 	done
 	suites=$M_KUNIT_VERDICT_SUITES

@@ -1,0 +1,214 @@
+# SPDX-License-Identifier: GPL-2.0
+"""./stlb.py: run a plan (check, check-full, ...) or list what there is.
+
+    ./stlb.py list                  the plans and the stages
+    ./stlb.py check [options]       run plans/check.toml (make check)
+    ./stlb.py check-full [options]  run plans/check-full.toml
+
+Each stage runs its step (scripts/<step>), its output shown and kept in
+results/<stamp>-<plan>/<stage>.log; the run ends with the phase table,
+the stages' reports and one line: "<plan>: PASS|FAIL: N passed, N
+failed, N skipped", written with record.json (README.md, Reading a
+result) beside the logs. Exit codes: config/exit-codes.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from . import exitcodes, plan as plans, record as records, stages
+
+TOP = exitcodes.TOP
+
+
+def python3():
+    """Debian's python3 (a pyenv shim earlier in PATH starts slowly)."""
+    return '/usr/bin/python3' if os.path.exists('/usr/bin/python3') else sys.executable
+
+
+def elapsed(t0):
+    """mm:ss since the run began, as scripts/lib.sh's step headers."""
+    s = int(time.time() - t0)
+    return f'{s // 60:02d}:{s % 60:02d}'
+
+
+def step_header(t0, text, out=sys.stdout):
+    out.write(f'\n==> [{elapsed(t0)}] {text}\n')
+    out.flush()
+
+
+def stage_env(mod, entry, subst, dry_run, results, t0):
+    """The step's environment: its module's options, the plan's, then
+    the user's own environment, which wins."""
+    env = {}
+    for k, v in {**getattr(mod, 'ENV', {}), **entry.env}.items():
+        env[k] = v.format(**subst)
+    env.update(os.environ)
+    env['RESULTS'] = results
+    env['HARNESS_T0'] = str(int(t0))
+    env['PYTHON'] = subst['python']
+    if dry_run:
+        env['DRY_RUN'] = '1'
+    return env
+
+
+def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout):
+    """Run one stage: its step's output shown and kept in <stage>.log."""
+    mod = stages.load(entry.name)
+    subst = {'python': python3(), 'results': results,
+             'tree': os.environ.get('TREE', os.path.join(TOP, 'build', 'tree'))}
+    cmd = stages.command(mod, subst)
+    env = stage_env(mod, entry, subst, dry_run, results, t0)
+    log = os.path.join(results, f'{entry.name}.log')
+    step_header(t0, f'{plan_name}: {entry.name}', out)
+    s0 = time.time()
+    if dry_run and not getattr(mod, 'DRY_RUN_AWARE', True):
+        # A step that reads what earlier steps built: say what would run.
+        line = f'+ {" ".join(cmd)}  # dry run: it reads what earlier steps build\n'
+        out.write(line)
+        with open(log, 'w') as f:
+            f.write(line)
+        return exitcodes.OK, time.time() - s0, log, mod
+    with open(log, 'w') as f:
+        try:
+            p = subprocess.Popen(cmd, cwd=TOP, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, text=True, errors='replace')
+        except OSError as e:
+            msg = f'{entry.name}: cannot run {cmd[0]}: {e}\n'
+            out.write(msg)
+            f.write(msg)
+            return exitcodes.USAGE, time.time() - s0, log, mod
+        for line in p.stdout:
+            out.write(line)
+            out.flush()
+            f.write(line)
+        code = p.wait()
+    return code, time.time() - s0, log, mod
+
+
+def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLANS,
+             results_root=None, known_stages=None):
+    """Run plans/<name>.toml; its results in results_root (results/)."""
+    try:
+        plan = plans.load(name, plans_dir,
+                          known_stages if known_stages is not None else set(stages.names()))
+    except plans.PlanError as e:
+        print(f'error: {e}', file=sys.stderr)
+        return exitcodes.USAGE
+    entries = plan.stages
+    if only:
+        unknown = [s for s in only if s not in [e.name for e in entries]]
+        if unknown:
+            print(f'error: plan {name} has no stage {", ".join(unknown)}; its stages: '
+                  f'{" ".join(e.name for e in entries)}', file=sys.stderr)
+            return exitcodes.USAGE
+        entries = [e for e in entries if e.name in only or e.required]
+    t0 = float(os.environ.get('HARNESS_T0', time.time()))
+    stamp = time.strftime('%Y%m%d-%H%M%S')
+    results = os.path.join(results_root or os.path.join(TOP, 'results'), f'{stamp}-{name}')
+    os.makedirs(results, exist_ok=True)
+    rec = records.Record(name, plan.path, results, dry_run=dry_run)
+    out.write(f'results: {results}\nplan: {os.path.relpath(plan.path, TOP)} '
+              f'({len(entries)} stages){" (dry run)" if dry_run else ""}\n')
+    for entry in entries:
+        code, seconds, log, mod = run_stage(entry, name, results, t0, dry_run, out)
+        if dry_run:
+            outcome = records_outcome_dry(code)
+        else:
+            with open(log, errors='replace') as f:
+                outcome = stages.judge(mod, f.read(), code, results)
+        for note in outcome.notes:
+            out.write(f'    {note}\n')
+        if code != 0:
+            out.write(f'{name}: stage {entry.name} failed with exit code {code}\n')
+        rec.add(entry.name, code, seconds, outcome, log)
+        if not dry_run:
+            line = stages.report(mod, entry.name, results)
+            if line:
+                rec.reports.append(line)
+        if code != 0 and entry.required:
+            out.write(f'{name}: {entry.name} is required: the plan stops here\n')
+            break
+    step_header(t0, f'{name}: done in {elapsed(t0)}; logs in {results}', out)
+    out.write('\n'.join(rec.phase_lines()) + '\n')
+    for line in rec.reports:
+        out.write(line + '\n')
+    rec.write()
+    out.write(f'record: {os.path.join(results, "record.json")}\n')
+    out.write(rec.result_line() + '\n')
+    out.flush()
+    return rec.exit_code()
+
+
+def records_outcome_dry(code):
+    """A dry run judges nothing: only a step that could not print its
+    commands fails."""
+    from .judge import Outcome
+    o = Outcome()
+    if code != 0:
+        o.failed = 1
+        o.notes.append(f'exit code {code} in a dry run')
+    return o
+
+
+def list_all(out=sys.stdout):
+    out.write('plans (./stlb.py PLAN; plans/PLAN.toml):\n')
+    for n in plans.names():
+        p = plans.load(n, known_stages=set(stages.names()))
+        out.write(f'  {n:<12} {p.description}\n')
+        out.write(f'  {"":<12} stages: {" ".join(s.name for s in p.stages)}\n')
+    out.write('stages (harness/stages/NAME.py):\n')
+    for n in stages.names():
+        out.write(f'  {n:<17} {stages.describe(n)}\n')
+    return exitcodes.OK
+
+
+def list_plan(name, out=sys.stdout):
+    try:
+        plan = plans.load(name, known_stages=set(stages.names()))
+    except plans.PlanError as e:
+        print(f'error: {e}', file=sys.stderr)
+        return exitcodes.USAGE
+    subst = {'python': python3(), 'results': 'results/<stamp>-' + name,
+             'tree': os.environ.get('TREE', 'build/tree')}
+    out.write(f'{name}: {plan.description} ({os.path.relpath(plan.path, TOP)})\n')
+    for i, e in enumerate(plan.stages, 1):
+        mod = stages.load(e.name)
+        env = {k: v.format(**subst) for k, v in {**getattr(mod, 'ENV', {}), **e.env}.items()}
+        words = [f'{k}={v!r}' if ' ' in v else f'{k}={v}' for k, v in env.items()]
+        out.write(f'{i:2}. {e.name}{" (required)" if e.required else ""}: '
+                  f'{stages.describe(e.name)}\n')
+        out.write(f'    {" ".join(words + stages.command(mod, subst))}  [judge: {mod.JUDGE}]\n')
+        if e.why:
+            out.write(f'    why: {e.why}\n')
+    return exitcodes.OK
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        prog='stlb.py', description=__doc__.split('\n\n')[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog='Environment a user may set: see README.md, Options.')
+    sub = ap.add_subparsers(dest='command', metavar='COMMAND')
+    sub.add_parser('list', help='the plans and the stages there are')
+    for n in plans.names():
+        p = sub.add_parser(n, help=f'run plans/{n}.toml: '
+                           f'{plans.load(n).description}')
+        p.add_argument('--dry-run', action='store_true',
+                       help='print the commands that build, boot, apply or install; run none')
+        p.add_argument('--list', action='store_true',
+                       help='print the stages, their commands and options; run nothing')
+        p.add_argument('--only', nargs='+', metavar='STAGE',
+                       help='run only these stages (and the required ones before them)')
+    args = ap.parse_args(argv)
+    if args.command is None:
+        ap.print_help()
+        return exitcodes.USAGE
+    if args.command == 'list':
+        return list_all()
+    if args.list:
+        return list_plan(args.command)
+    dry = args.dry_run or os.environ.get('DRY_RUN') == '1'
+    return run_plan(args.command, dry_run=dry, only=args.only)

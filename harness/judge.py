@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Counting what a stage reported: the one place the totals come from.
+
+A step prints one verdict line per thing it checked, "<step>: PASS ..."
+or "<step>: FAIL ..."; make run's summary ends with "totals: N passed, N
+failed, N skipped" and "result: PASS|FAIL ...". The rules:
+
+- a stage judged by its verdicts that printed none fails (it checked
+  nothing, or its lines changed form);
+- a stage that exits non-zero counts at least one failure;
+- a make run summary whose result is not PASS counts one failure more
+  than its cases if none failed (a crash, a hang, lost results), and one
+  if it has no totals at all.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+VERDICT = re.compile(r'^[a-z0-9-]+: (PASS|FAIL)', re.M)
+TOTALS = re.compile(r'^totals: (\d+) passed, (\d+) failed, (\d+) skipped', re.M)
+RESULT = re.compile(r'^result: (\S+)', re.M)
+SUMMARY_VERDICT = re.compile(r'^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):.*', re.M)
+
+JUDGES = ('exit', 'verdicts', 'run-summary')
+
+
+@dataclass
+class Outcome:
+    passed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    notes: list = field(default_factory=list)
+
+
+def exit_only(code):
+    """A stage with nothing to count (deps, base, tree): its exit code."""
+    out = Outcome()
+    if code != 0:
+        out.failed = 1
+        out.notes.append(f'exit code {code}')
+    return out
+
+
+def verdicts(log_text, code):
+    """Count the verdict lines of a stage's log."""
+    out = Outcome()
+    for m in VERDICT.finditer(log_text):
+        if m.group(1) == 'PASS':
+            out.passed += 1
+        else:
+            out.failed += 1
+    if out.passed + out.failed == 0:
+        out.failed = 1
+        out.notes.append('reported no verdict line ("<step>: PASS|FAIL ...")')
+    elif code != 0 and out.failed == 0:
+        out.failed = 1
+        out.notes.append(f'exit code {code} with no FAIL line')
+    return out
+
+
+def run_summary(summary_text, code):
+    """Count a make run summary (summary.txt); None: there is none."""
+    out = Outcome()
+    text = summary_text or ''
+    totals = TOTALS.search(text)
+    result = RESULT.search(text)
+    if totals:
+        out.passed, out.failed, out.skipped = map(int, totals.groups())
+    if not result or result.group(1) != 'PASS':
+        out.notes.extend(m.group(0) for m in SUMMARY_VERDICT.finditer(text))
+        if not totals:
+            out.failed += 1
+            out.notes.append('no summary totals')
+        elif out.failed == 0:
+            out.failed = 1
+    elif code != 0 and out.failed == 0:
+        out.failed = 1
+        out.notes.append(f'exit code {code} with a PASS summary')
+    return out

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-2.0
+"""SMMU commands and guest time per workload (make bench)."""
+
+COMMAND = ['scripts/bench.sh']
+JUDGE = 'verdicts'
+SHOW = 'bench/table.txt'

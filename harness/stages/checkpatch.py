@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0
+"""checkpatch.pl --strict on every patch of patches/series."""
+
+COMMAND = ['scripts/checkpatch.sh']
+JUDGE = 'verdicts'

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The secondary_tlb KUnit suite (and the driver suites) under kunit.py on x86_64, powerpc64le and arm64."""
+
+COMMAND = ['scripts/kunit-arches.sh']
+JUDGE = 'verdicts'

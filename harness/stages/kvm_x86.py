@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-2.0
+"""KVM x86 at run time: kvm_amd on QEMU's emulated SVM, base and series."""
+
+COMMAND = ['scripts/kvm-x86.sh']
+JUDGE = 'verdicts'
+REPORT = 'kvm-x86/summary.txt'

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0
+"""build/tree: the base plus one commit per patch of patches/series."""
+
+COMMAND = ['scripts/tree.sh']
+JUDGE = 'exit'

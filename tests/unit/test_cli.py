@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-2.0
+"""harness.cli: running a plan, with stand-in stages (no kernel)."""
+
+import io
+import json
+import os
+import tempfile
+import types
+import unittest
+from unittest import mock
+
+from harness import cli, exitcodes, stages
+
+
+def fake(script, judge='verdicts', **kw):
+    return types.SimpleNamespace(COMMAND=['sh', '-c', script], JUDGE=judge,
+                                 __doc__='a stand-in stage', **kw)
+
+
+class RunPlan(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.plans = os.path.join(self.tmp.name, 'plans')
+        self.results = os.path.join(self.tmp.name, 'results')
+        os.makedirs(self.plans)
+        self.mods = {}
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_plan(self, toml, dry=False, env=None):
+        with open(os.path.join(self.plans, 't.toml'), 'w') as f:
+            f.write(toml)
+        out = io.StringIO()
+        with mock.patch.object(stages, 'load', lambda n: self.mods[n]), \
+                mock.patch.dict(os.environ, env or {}):
+            code = cli.run_plan('t', dry_run=dry, out=out, plans_dir=self.plans,
+                                results_root=self.results, known_stages=set(self.mods))
+        (run,) = os.listdir(self.results)
+        with open(os.path.join(self.results, run, 'record.json')) as f:
+            return code, out.getvalue(), json.load(f)
+
+    def test_pass_record_and_result_line(self):
+        self.mods = {'a': fake('echo "a: PASS one"; echo "a: PASS two"'),
+                     'b': fake('echo "b: PASS"')}
+        code, out, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "b"\n')
+        self.assertEqual(code, exitcodes.OK)
+        self.assertEqual(rec['totals'], {'passed': 3, 'failed': 0, 'skipped': 0})
+        self.assertEqual(rec['verdict'], 'PASS')
+        self.assertRegex(out.splitlines()[-1], r'^t: PASS: 3 passed, 0 failed, 0 skipped')
+
+    def test_a_silent_stage_fails_the_run(self):
+        self.mods = {'a': fake('echo "a: PASS"'), 'quiet': fake('echo done')}
+        code, out, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "quiet"\n')
+        self.assertEqual(code, exitcodes.TEST_FAILED)
+        self.assertEqual(rec['stages'][1]['failed'], 1)
+        self.assertIn('no verdict', out)
+
+    def test_a_required_stage_stops_the_plan(self):
+        self.mods = {'tree': fake('exit 3', judge='exit'), 'a': fake('echo "a: PASS"')}
+        code, out, rec = self.run_plan('[[stage]]\nname = "tree"\nrequired = true\n'
+                                       '[[stage]]\nname = "a"\n')
+        self.assertEqual(code, 3)
+        self.assertEqual([s['name'] for s in rec['stages']], ['tree'])
+        self.assertIn('the plan stops here', out)
+
+    def test_a_failed_stage_does_not_stop_the_others(self):
+        self.mods = {'a': fake('echo "a: FAIL x"; exit 1'), 'b': fake('echo "b: PASS"')}
+        code, _, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "b"\n')
+        self.assertEqual(code, 1)
+        self.assertEqual(rec['totals'], {'passed': 1, 'failed': 1, 'skipped': 0})
+
+    def test_plan_env_and_the_users_own_which_wins(self):
+        self.mods = {'a': fake('echo "a: PASS $X $Y"', ENV={'X': 'module', 'Y': 'module'})}
+        toml = '[[stage]]\nname = "a"\nenv = { Y = "plan" }\n'
+        _, out, _ = self.run_plan(toml)
+        self.assertIn('a: PASS module plan', out)
+        self.tearDown()
+        self.setUp()
+        self.mods = {'a': fake('echo "a: PASS $X $Y"', ENV={'X': 'module', 'Y': 'module'})}
+        _, out, _ = self.run_plan(toml, env={'Y': 'user'})
+        self.assertIn('a: PASS module user', out)
+
+    def test_the_step_gets_the_results_directory(self):
+        self.mods = {'a': fake('echo "a: PASS $RESULTS"')}
+        _, out, rec = self.run_plan('[[stage]]\nname = "a"\n')
+        self.assertIn(f'a: PASS {self.results}/', out)
+
+    def test_dry_run_judges_nothing_and_runs_no_unaware_step(self):
+        self.mods = {'a': fake('echo "DRY_RUN=$DRY_RUN"'),
+                     'reads-tree': fake('exit 9', DRY_RUN_AWARE=False)}
+        code, out, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "reads-tree"\n',
+                                       dry=True)
+        self.assertEqual(code, exitcodes.OK)
+        self.assertIn('DRY_RUN=1', out)
+        self.assertIn('# dry run', out)
+        self.assertEqual(rec['verdict'], 'DRY-RUN')
+        self.assertRegex(out.splitlines()[-1], r'^t: DRY-RUN: 2 stage\(s\)')
+
+    def test_a_report_line(self):
+        self.mods = {'a': fake('mkdir -p "$RESULTS/a"; echo "a: PASS"; '
+                               'printf "x\\na: PASS 27/27\\n" > "$RESULTS/a/summary.txt"',
+                               REPORT='a/summary.txt'),
+                     'b': fake('echo "b: PASS"', REPORT='b/summary.txt')}
+        _, out, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "b"\n')
+        self.assertEqual(rec['reports'], ['a: PASS 27/27', 'b: no result'])
+
+    def test_a_command_that_cannot_start(self):
+        self.mods = {'a': types.SimpleNamespace(COMMAND=['/nonexistent/step'], JUDGE='verdicts')}
+        code, out, _ = self.run_plan('[[stage]]\nname = "a"\n')
+        self.assertEqual(code, exitcodes.USAGE)
+        self.assertIn('cannot run /nonexistent/step', out)
+
+
+class CommandLine(unittest.TestCase):
+    def test_an_unknown_stage_in_only(self):
+        err = io.StringIO()
+        with mock.patch('sys.stderr', err):
+            self.assertEqual(cli.run_plan('check', only=['nope']), exitcodes.USAGE)
+        self.assertIn('no stage nope', err.getvalue())
+
+    def test_list_plan_prints_each_stage_command(self):
+        out = io.StringIO()
+        self.assertEqual(cli.list_plan('check', out=out), exitcodes.OK)
+        self.assertIn("KUNIT_MACHINES='x86_64-q35-kunit powerpc64le-pseries-power9' "
+                      'scripts/kunit-arches.sh', out.getvalue())
+
+    def test_no_command_is_a_usage_error(self):
+        with mock.patch('sys.stdout', io.StringIO()):
+            self.assertEqual(cli.main([]), exitcodes.USAGE)
+
+    def test_makefile_check_targets_are_the_entry_point(self):
+        with open(os.path.join(exitcodes.TOP, 'Makefile')) as f:
+            mk = f.read()
+        self.assertRegex(mk, r'\ncheck:\n\t\./stlb\.py check ')
+        self.assertRegex(mk, r'\ncheck-full:\n\t\./stlb\.py check-full ')
+
+
+if __name__ == '__main__':
+    unittest.main()
