@@ -284,6 +284,10 @@ t-base.patch
 $SERIES_TESTS_LINE
 t-series.patch
 EOS
+# (none of these patches says Cc: stable, so 'fixes' is the test-only part)
+: >"$tmp/up-1.patch"
+: >"$tmp/t-base.patch"
+: >"$tmp/t-series.patch"
 parts() { for p in all upstream test-only series-tests fixes; do echo "$p: $(SERIES=$tmp/series series_patches $p | tr '\n' ' ')"; done; }
 check "series_patches: the series' tests only in all and series-tests" \
 	diff <(parts) <(printf '%s\n' 'all: up-1.patch t-base.patch t-series.patch ' 'upstream: up-1.patch ' \
