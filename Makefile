@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The secondary-TLB series and its test harness. 'make help' lists targets.
-# Every target is a script under scripts/ that also runs on its own.
+# make check, check-full and the evidence runs are ./stlb.py (./stlb.py
+# --help); the steps of make run are scripts under scripts/ that also run
+# on their own.
 
 S := scripts
 .DEFAULT_GOAL := help
@@ -124,49 +126,49 @@ summary:
 	$(S)/summarize.sh $(CODE)
 
 checkpatch:
-	$(S)/checkpatch.sh $(CODE)
+	./stlb.py checkpatch $(CODE)
 
 bisect:
-	$(S)/bisect-build.sh $(CODE)
+	./stlb.py bisect $(CODE)
 
 bisect-files:
-	$(S)/bisect-files.sh $(CODE)
+	./stlb.py bisect-files $(CODE)
 
-warnings: base
-	$(S)/warnings.sh $(CODE)
+warnings:
+	./stlb.py warnings $(CODE)
 
-reproducer: base
-	$(S)/reproducer.sh $(CODE)
+reproducer:
+	./stlb.py reproducer $(CODE)
 
-kvm-x86: base
-	$(S)/kvm-x86.sh $(CODE)
+kvm-x86:
+	./stlb.py kvm-x86 $(CODE)
 
-kvm-vmx: base
-	$(S)/kvm-vmx.sh $(CODE)
+kvm-vmx:
+	./stlb.py kvm-vmx $(CODE)
 
-bench: base
-	$(S)/bench.sh $(CODE)
+bench:
+	./stlb.py bench $(CODE)
 
-stress: base
-	$(S)/stress.sh $(CODE)
+stress:
+	./stlb.py stress $(CODE)
 
-check-debug: base
-	$(S)/check-debug.sh $(CODE)
+check-debug:
+	./stlb.py check-debug $(CODE)
 
 bases:
-	$(S)/bases.sh $(CODE)
+	./stlb.py bases $(CODE)
 
-kunit-arches: tree
-	$(S)/kunit-arches.sh $(CODE)
+kunit-arches:
+	./stlb.py kunit-arches $(CODE)
 
-kunit-drivers: tree
-	KUNIT_GROUP=drivers $(S)/kunit-arches.sh $(CODE)
+kunit-drivers:
+	./stlb.py kunit-drivers $(CODE)
 
-mutants: tree
-	$(S)/mutants.sh $(CODE)
+mutants:
+	./stlb.py mutants $(CODE)
 
-mutants-edu: tree
-	$(S)/mutants-edu.sh $(CODE)
+mutants-edu:
+	./stlb.py mutants-edu $(CODE)
 
 harness-selftest:
 	$(S)/harness-selftest.sh $(CODE)

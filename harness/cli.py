@@ -4,6 +4,8 @@
     ./stlb.py list                  the plans and the stages
     ./stlb.py check [options]       run plans/check.toml (make check)
     ./stlb.py check-full [options]  run plans/check-full.toml
+    ./stlb.py STAGE [options]       one stage alone, after the stages it
+                                    needs (make mutants: ./stlb.py mutants)
 
 Each stage runs its step (scripts/<step>), its output shown and kept in
 results/<stamp>-<plan>/<stage>.log; the run ends with the phase table,
@@ -88,15 +90,23 @@ def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout):
     return code, time.time() - s0, log, mod
 
 
+def stage_plan(name):
+    """A stage run alone: the stages it needs (required), then itself."""
+    entries = [plans.Stage(n, required=True) for n in stages.needs(name)]
+    return plans.Plan(name, os.path.join(stages.__path__[0], name.replace('-', '_') + '.py'),
+                      stages.describe(name), entries + [plans.Stage(name)])
+
+
 def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLANS,
-             results_root=None, known_stages=None):
-    """Run plans/<name>.toml; its results in results_root (results/)."""
-    try:
-        plan = plans.load(name, plans_dir,
-                          known_stages if known_stages is not None else set(stages.names()))
-    except plans.PlanError as e:
-        print(f'error: {e}', file=sys.stderr)
-        return exitcodes.USAGE
+             results_root=None, known_stages=None, plan=None):
+    """Run plans/<name>.toml (or plan); its results in results_root (results/)."""
+    if plan is None:
+        try:
+            plan = plans.load(name, plans_dir,
+                              known_stages if known_stages is not None else set(stages.names()))
+        except plans.PlanError as e:
+            print(f'error: {e}', file=sys.stderr)
+            return exitcodes.USAGE
     entries = plan.stages
     if only:
         unknown = [s for s in only if s not in [e.name for e in entries]]
@@ -159,18 +169,19 @@ def list_all(out=sys.stdout):
         p = plans.load(n, known_stages=set(stages.names()))
         out.write(f'  {n:<12} {p.description}\n')
         out.write(f'  {"":<12} stages: {" ".join(s.name for s in p.stages)}\n')
-    out.write('stages (harness/stages/NAME.py):\n')
+    out.write('stages (./stlb.py NAME; harness/stages/NAME.py):\n')
     for n in stages.names():
         out.write(f'  {n:<17} {stages.describe(n)}\n')
     return exitcodes.OK
 
 
-def list_plan(name, out=sys.stdout):
-    try:
-        plan = plans.load(name, known_stages=set(stages.names()))
-    except plans.PlanError as e:
-        print(f'error: {e}', file=sys.stderr)
-        return exitcodes.USAGE
+def list_plan(name, out=sys.stdout, plan=None):
+    if plan is None:
+        try:
+            plan = plans.load(name, known_stages=set(stages.names()))
+        except plans.PlanError as e:
+            print(f'error: {e}', file=sys.stderr)
+            return exitcodes.USAGE
     subst = {'python': python3(), 'results': 'results/<stamp>-' + name,
              'tree': os.environ.get('TREE', 'build/tree')}
     out.write(f'{name}: {plan.description} ({os.path.relpath(plan.path, TOP)})\n')
@@ -202,13 +213,26 @@ def main(argv=None):
                        help='print the stages, their commands and options; run nothing')
         p.add_argument('--only', nargs='+', metavar='STAGE',
                        help='run only these stages (and the required ones before them)')
+    for n in stages.names():
+        if n in plans.names():
+            continue
+        p = sub.add_parser(n, help=f'stage {n} alone: {stages.describe(n)}')
+        p.add_argument('--dry-run', action='store_true',
+                       help='print the commands that build, boot, apply or install; run none')
+        p.add_argument('--list', action='store_true', help='print its command; run nothing')
+        p.set_defaults(only=None, stage=True)
     args = ap.parse_args(argv)
     if args.command is None:
         ap.print_help()
         return exitcodes.USAGE
     if args.command == 'list':
         return list_all()
+    dry = args.dry_run or os.environ.get('DRY_RUN') == '1'
+    if getattr(args, 'stage', False):
+        plan = stage_plan(args.command)
+        if args.list:
+            return list_plan(args.command, plan=plan)
+        return run_plan(args.command, dry_run=dry, plan=plan)
     if args.list:
         return list_plan(args.command)
-    dry = args.dry_run or os.environ.get('DRY_RUN') == '1'
     return run_plan(args.command, dry_run=dry, only=args.only)

@@ -13,6 +13,9 @@ kunit_arches.py). A module says what runs and how it is judged:
     REPORT    optional: a file under {results} whose last line is shown
               at the end of the run ("<stage>: no result" without it)
     SHOW      optional: a file under {results} whose path is shown
+    NEEDS     optional: the stages that must have run before it (run
+              alone, ./stlb.py NAME runs them first; a plan must order
+              them before it)
     DRY_RUN_AWARE  False for a step that cannot print its commands
               without running (it reads what earlier steps built): a dry
               run shows its command instead
@@ -44,6 +47,16 @@ def load(name):
     if mod.JUDGE == 'run-summary' and not hasattr(mod, 'SUMMARY'):
         raise AttributeError(f'stage module {mod.__name__}: run-summary needs SUMMARY')
     return mod
+
+
+def needs(name):
+    """The stages NAME needs before it, transitively, in order."""
+    out = []
+    for n in getattr(load(name), 'NEEDS', []):
+        for m in needs(n) + [n]:
+            if m not in out:
+                out.append(m)
+    return out
 
 
 def describe(name):

@@ -2,5 +2,6 @@
 """SMMU commands and guest time per workload (make bench)."""
 
 COMMAND = ['scripts/bench.sh']
+NEEDS = ['base']
 JUDGE = 'verdicts'
 SHOW = 'bench/table.txt'

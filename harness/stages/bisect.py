@@ -2,4 +2,5 @@
 """A whole kernel after every patch on three architectures."""
 
 COMMAND = ['scripts/bisect-build.sh']
+NEEDS = ['tree']
 JUDGE = 'verdicts'

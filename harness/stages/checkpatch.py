@@ -2,4 +2,5 @@
 """checkpatch.pl --strict on every patch of patches/series."""
 
 COMMAND = ['scripts/checkpatch.sh']
+NEEDS = ['base']
 JUDGE = 'verdicts'

@@ -2,4 +2,5 @@
 """The secondary_tlb KUnit suite (and the driver suites) under kunit.py on x86_64, powerpc64le and arm64."""
 
 COMMAND = ['scripts/kunit-arches.sh']
+NEEDS = ['tree']
 JUDGE = 'verdicts'

@@ -2,4 +2,5 @@
 """The edu SVA stress test (make stress)."""
 
 COMMAND = ['scripts/stress.sh']
+NEEDS = ['base']
 JUDGE = 'verdicts'

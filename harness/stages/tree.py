@@ -2,4 +2,5 @@
 """build/tree: the base plus one commit per patch of patches/series."""
 
 COMMAND = ['scripts/tree.sh']
+NEEDS = ['base']
 JUDGE = 'exit'

@@ -4,6 +4,7 @@
 import io
 import json
 import os
+import re
 import tempfile
 import types
 import unittest
@@ -128,6 +129,17 @@ class CommandLine(unittest.TestCase):
     def test_no_command_is_a_usage_error(self):
         with mock.patch('sys.stdout', io.StringIO()):
             self.assertEqual(cli.main([]), exitcodes.USAGE)
+
+    def test_a_stage_alone_runs_what_it_needs_first(self):
+        p = cli.stage_plan('kunit-drivers')
+        self.assertEqual([(s.name, s.required) for s in p.stages],
+                         [('base', True), ('tree', True), ('kunit-drivers', False)])
+
+    def test_every_stage_is_a_command(self):
+        with mock.patch('sys.stdout', io.StringIO()) as out, self.assertRaises(SystemExit):
+            cli.main(['--help'])
+        for name in stages.names():
+            self.assertRegex(out.getvalue(), rf'\n    {re.escape(name)}\s')
 
     def test_makefile_check_targets_are_the_entry_point(self):
         with open(os.path.join(exitcodes.TOP, 'Makefile')) as f:

@@ -3,10 +3,11 @@
 written, and a bad plan is refused with its file and stage named."""
 
 import os
+import re
 import tempfile
 import unittest
 
-from harness import plan, stages
+from harness import exitcodes, plan, stages
 
 
 class ProjectPlans(unittest.TestCase):
@@ -29,9 +30,23 @@ class ProjectPlans(unittest.TestCase):
         self.assertEqual([s.name for s in p.stages[:3]], ['deps', 'base', 'tree'])
         self.assertTrue(all(s.required for s in p.stages[:3]))
 
-    def test_every_stage_module_is_in_a_plan(self):
+    def test_every_stage_module_is_in_a_plan_or_a_make_target(self):
         used = {s.name for n in plan.names() for s in plan.load(n).stages}
+        with open(os.path.join(exitcodes.TOP, 'Makefile')) as f:
+            used |= set(re.findall(r'^\t\./stlb\.py ([a-z0-9-]+) ', f.read(), re.M))
         self.assertEqual(set(stages.names()) - used, set())
+
+    def test_each_plan_runs_what_a_stage_needs_before_it(self):
+        for name in plan.names():
+            seen = []
+            for s in plan.load(name).stages:
+                missing = [n for n in stages.needs(s.name) if n not in seen]
+                self.assertEqual(missing, [], f'{name}: {s.name} before {missing}')
+                seen.append(s.name)
+
+    def test_needs_are_transitive_and_ordered(self):
+        self.assertEqual(stages.needs('mutants'), ['base', 'tree'])
+        self.assertEqual(stages.needs('base'), [])
 
 
 class BadPlans(unittest.TestCase):

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The series on every linux-source-6.1 version of Debian's archive: applies, builds, the reproducer."""
+
+COMMAND = ['scripts/bases.sh']
+JUDGE = 'verdicts'

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0
+"""kunit-arches on the *-drivers machines: each with its test-only driver suite (SMMUv3, VT-d, OCXL)."""
+
+COMMAND = ['scripts/kunit-arches.sh']
+NEEDS = ['tree']
+JUDGE = 'verdicts'
+ENV = {'KUNIT_GROUP': 'drivers'}
