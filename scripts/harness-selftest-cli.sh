@@ -302,9 +302,9 @@ help_names_all() {
 	[ -z "$missing" ] || { echo "make help does not name:$missing"; return 1; }
 }
 check "make help names every .PHONY target of the Makefile" help_names_all
-# The counts README.md states (patches, reproducer and KUnit cases,
-# mutants) are the tree's (scripts/readme_facts.py).
-check "README.md's counts are the tree's (scripts/readme_facts.py check)" \
+# The counts README.md and docs/*.md state (patches, reproducer and KUnit
+# cases, mutants) are the tree's (scripts/readme_facts.py).
+check "README.md's and docs/*.md's counts are the tree's (scripts/readme_facts.py check)" \
 	"$PYTHON" "$S/readme_facts.py" check
 # README.md's table of exit codes is config/exit-codes.
 readme_codes() {

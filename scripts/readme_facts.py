@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""The counts README.md states about the tree, checked against the tree.
+"""The counts README.md and docs/*.md state about the tree, checked
+against the tree.
 
     readme_facts.py facts           the counts, from patches/ and tests/
-    readme_facts.py check [FILE]... every count FILE (default README.md)
-                                    states, against them: exit 1 on the
-                                    first line that differs, each listed
+    readme_facts.py check [FILE]... every count FILE (default README.md
+                                    and docs/*.md) states, against them:
+                                    exit 1 if a line differs, each listed
+                                    as FILE:LINE
 
 The counts come from the files, not from a kernel: the patches of
 patches/series (the upstream part and all), the cases of the reproducer
@@ -17,6 +19,7 @@ count in a dated record of an older tree must say so in words the rules
 do not match (e.g. "19 at 4b7d9bd").
 """
 
+import glob
 import os
 import re
 import sys
@@ -104,6 +107,12 @@ RULES = [
 ]
 
 
+def documents():
+    """README.md and docs/*.md: where the project's documentation states
+    counts."""
+    return [os.path.join(TOP, 'README.md')] + sorted(glob.glob(os.path.join(TOP, 'docs', '*.md')))
+
+
 def check(paths, f):
     bad = 0
     for path in paths:
@@ -129,7 +138,7 @@ def main(argv):
             print(f'{k}: {v}')
         return 0
     if argv[:1] == ['check']:
-        paths = argv[1:] or [os.path.join(TOP, 'README.md')]
+        paths = argv[1:] or documents()
         bad = check(paths, f)
         print(f'readme_facts: {"FAIL" if bad else "PASS"} {bad} stated count(s) differ from the tree')
         return 1 if bad else 0
