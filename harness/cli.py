@@ -201,7 +201,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(
         prog='stlb.py', description=__doc__.split('\n\n')[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog='Environment a user may set: see README.md, Options.')
+        epilog='Environment a user may set: docs/harness.md, Options.')
     sub = ap.add_subparsers(dest='command', metavar='COMMAND')
     sub.add_parser('list', help='the plans and the stages there are')
     for n in plans.names():
