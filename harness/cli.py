@@ -4,6 +4,8 @@
     ./stlb.py list                  the plans and the stages
     ./stlb.py check [options]       run plans/check.toml (make check)
     ./stlb.py check-full [options]  run plans/check-full.toml
+    ./stlb.py status [--write|--check]  README's Status, from docs/records/
+    ./stlb.py keep RESULTS_DIR      copy a run's record into docs/records/
     ./stlb.py STAGE [options]       one stage alone, after the stages it
                                     needs (make mutants: ./stlb.py mutants)
 
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import time
 
-from . import exitcodes, plan as plans, record as records, stages
+from . import exitcodes, plan as plans, record as records, stages, status
 
 TOP = exitcodes.TOP
 
@@ -204,6 +206,12 @@ def main(argv=None):
         epilog='Environment a user may set: docs/harness.md, Options.')
     sub = ap.add_subparsers(dest='command', metavar='COMMAND')
     sub.add_parser('list', help='the plans and the stages there are')
+    p = sub.add_parser('status', help="README.md's Status section, from docs/records/")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument('--write', action='store_true', help='rewrite it in README.md')
+    g.add_argument('--check', action='store_true', help="exit 1 if README.md's differs")
+    p = sub.add_parser('keep', help="copy a run's record.json into docs/records/")
+    p.add_argument('results_dir', metavar='RESULTS_DIR')
     for n in plans.names():
         p = sub.add_parser(n, help=f'run plans/{n}.toml: '
                            f'{plans.load(n).description}')
@@ -227,6 +235,10 @@ def main(argv=None):
         return exitcodes.USAGE
     if args.command == 'list':
         return list_all()
+    if args.command == 'status':
+        return status.main('write' if args.write else 'check' if args.check else 'print')
+    if args.command == 'keep':
+        return status.keep(args.results_dir)
     dry = args.dry_run or os.environ.get('DRY_RUN') == '1'
     if getattr(args, 'stage', False):
         plan = stage_plan(args.command)

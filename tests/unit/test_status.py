@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: GPL-2.0
+"""harness.status: README's Status is rendered from the records, and a
+README whose Status differs from them fails."""
+
+import io
+import json
+import os
+import tempfile
+import unittest
+from contextlib import redirect_stdout
+
+from harness import exitcodes, status
+
+
+def record(command, started, seconds, passed, failed=0, commit='53e031449b74', dry=False):
+    return {'schema': 1, 'command': command, 'dry_run': dry, 'started': started,
+            'seconds': seconds, 'verdict': 'FAIL' if failed else 'PASS',
+            'totals': {'passed': passed, 'failed': failed, 'skipped': 2},
+            'provenance': {'project_commit': commit, 'project_dirty': False,
+                           'host': {'cpu': 'AMD EPYC', 'cpus': 2}}}
+
+
+class Status(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.records = os.path.join(self.tmp.name, 'records')
+        os.makedirs(self.records)
+        self.readme = os.path.join(self.tmp.name, 'README.md')
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def put(self, name, rec):
+        with open(os.path.join(self.records, name + '.json'), 'w') as f:
+            json.dump(rec, f)
+
+    def call(self, action):
+        with redirect_stdout(io.StringIO()) as out:
+            code = status.main(action, self.readme, self.records)
+        return code, out.getvalue()
+
+    def test_the_newest_record_of_each_plan(self):
+        self.put('a-check', record('check', '2026-12-06T10:00:00Z', 500, 500))
+        self.put('b-check', record('check', '2026-12-07T10:00:00Z', 576, 580))
+        self.put('c-check', record('check', '2026-12-08T10:00:00Z', 5, 0, dry=True))
+        lines = status.render(status.load_records(self.records))
+        rows = [ln for ln in lines if ln.startswith('| `make')]
+        self.assertEqual(len(rows), 1)
+        self.assertIn('2026-12-07, 53e0314', rows[0])
+        self.assertIn('**PASS** in 9 min 36 s: 580 passed, 0 failed, 2 skipped', rows[0])
+        self.assertIn('No record of `make check-full` yet.', lines)
+
+    def test_write_then_check_then_a_changed_figure_fails(self):
+        self.put('b-check', record('check', '2026-12-07T10:00:00Z', 576, 580))
+        with open(self.readme, 'w') as f:
+            f.write(f'# T\n\n## Status\n\n{status.BEGIN}\nold\n{status.END}\n\n## Next\n')
+        self.assertEqual(self.call('check')[0], exitcodes.TEST_FAILED)
+        self.assertEqual(self.call('write')[0], exitcodes.OK)
+        self.assertEqual(self.call('check')[0], exitcodes.OK)
+        with open(self.readme) as f:
+            text = f.read()
+        self.assertTrue(text.endswith('\n\n## Next\n'))
+        with open(self.readme, 'w') as f:
+            f.write(text.replace('580 passed', '581 passed'))
+        code, out = self.call('check')
+        self.assertEqual(code, exitcodes.TEST_FAILED)
+        self.assertIn('status: FAIL', out)
+
+    def test_no_block_is_a_usage_error(self):
+        with open(self.readme, 'w') as f:
+            f.write('# T\n')
+        self.assertEqual(self.call('check')[0], exitcodes.USAGE)
+
+    def test_keep_copies_a_runs_record(self):
+        run = os.path.join(self.tmp.name, '20261207-050000-check')
+        os.makedirs(run)
+        with open(os.path.join(run, 'record.json'), 'w') as f:
+            json.dump(record('check', '2026-12-07T05:00:00Z', 1, 1), f)
+        with redirect_stdout(io.StringIO()):
+            self.assertEqual(status.keep(run, self.records), exitcodes.OK)
+            self.assertEqual(status.keep(self.tmp.name, self.records), exitcodes.USAGE)
+        self.assertTrue(os.path.exists(os.path.join(self.records, '20261207-050000-check.json')))
+
+    def test_the_projects_readme_is_its_records(self):
+        with open(os.path.join(exitcodes.TOP, 'README.md')) as f:
+            block = status.readme_block(f.read())
+        self.assertIsNotNone(block, 'README.md has no status block')
+        self.assertEqual(block, status.render(status.load_records()),
+                         'README.md Status differs from docs/records/: ./stlb.py status --write')
+
+
+if __name__ == '__main__':
+    unittest.main()
