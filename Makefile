@@ -125,50 +125,13 @@ machines:
 summary:
 	$(S)/summarize.sh $(CODE)
 
-checkpatch:
-	./stlb.py checkpatch $(CODE)
+# The evidence runs: stages of ./stlb.py (harness/stages/), each run
+# alone after the stages it needs, with its record.
+STAGES := checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx \
+	bench stress check-debug bases kunit-arches kunit-drivers mutants mutants-edu
 
-bisect:
-	./stlb.py bisect $(CODE)
-
-bisect-files:
-	./stlb.py bisect-files $(CODE)
-
-warnings:
-	./stlb.py warnings $(CODE)
-
-reproducer:
-	./stlb.py reproducer $(CODE)
-
-kvm-x86:
-	./stlb.py kvm-x86 $(CODE)
-
-kvm-vmx:
-	./stlb.py kvm-vmx $(CODE)
-
-bench:
-	./stlb.py bench $(CODE)
-
-stress:
-	./stlb.py stress $(CODE)
-
-check-debug:
-	./stlb.py check-debug $(CODE)
-
-bases:
-	./stlb.py bases $(CODE)
-
-kunit-arches:
-	./stlb.py kunit-arches $(CODE)
-
-kunit-drivers:
-	./stlb.py kunit-drivers $(CODE)
-
-mutants:
-	./stlb.py mutants $(CODE)
-
-mutants-edu:
-	./stlb.py mutants-edu $(CODE)
+$(STAGES):
+	./stlb.py $@ $(CODE)
 
 harness-selftest:
 	$(S)/harness-selftest.sh $(CODE)
