@@ -84,11 +84,18 @@ def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout):
             out.write(msg)
             f.write(msg)
             return exitcodes.USAGE, time.time() - s0, log, mod
-        for line in p.stdout:
-            out.write(line)
-            out.flush()
-            f.write(line)
-        code = p.wait()
+        try:
+            for line in p.stdout:
+                out.write(line)
+                out.flush()
+                f.write(line)
+            code = p.wait()
+        except KeyboardInterrupt:
+            # The step had the same SIGINT (one process group): wait for it.
+            p.wait()
+            code = 130
+    if code < 0:
+        code = 128 - code   # killed by a signal: as a shell reports it
     return code, time.time() - s0, log, mod
 
 
@@ -142,6 +149,9 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
                 rec.reports.append(line)
         if code != 0 and entry.required:
             out.write(f'{name}: {entry.name} is required: the plan stops here\n')
+            break
+        if code == 130:
+            out.write(f'{name}: interrupted in {entry.name}: the plan stops here\n')
             break
     step_header(t0, f'{name}: done in {elapsed(t0)}; logs in {results}', out)
     out.write('\n'.join(rec.phase_lines()) + '\n')

@@ -106,6 +106,13 @@ class RunPlan(unittest.TestCase):
         _, out, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "b"\n')
         self.assertEqual(rec['reports'], ['a: PASS 27/27', 'b: no result'])
 
+    def test_a_step_killed_by_a_signal(self):
+        self.mods = {'a': fake('echo "a: PASS"; kill -9 $$'), 'b': fake('echo "b: PASS"')}
+        code, out, rec = self.run_plan('[[stage]]\nname = "a"\n[[stage]]\nname = "b"\n')
+        self.assertEqual(rec['stages'][0]['exit'], 137)
+        self.assertEqual(rec['stages'][0]['failed'], 1)
+        self.assertEqual(code, 137)
+
     def test_a_command_that_cannot_start(self):
         self.mods = {'a': types.SimpleNamespace(COMMAND=['/nonexistent/step'], JUDGE='verdicts')}
         code, out, _ = self.run_plan('[[stage]]\nname = "a"\n')
