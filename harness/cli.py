@@ -18,6 +18,7 @@ result) beside the logs. Exit codes: config/exit-codes.
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -43,30 +44,63 @@ def step_header(t0, text, out=sys.stdout):
     out.flush()
 
 
-def stage_env(mod, entry, subst, dry_run, results, t0):
-    """The step's environment: its module's options, the plan's, then
-    the user's own environment, which wins."""
-    env = {}
-    for k, v in {**getattr(mod, 'ENV', {}), **entry.env}.items():
-        env[k] = v.format(**subst)
-    env.update(os.environ)
+def stage_env(mod, entry, subst, dry_run, results, t0, plan_wins):
+    """The step's environment and the options that differ from the user's.
+
+    In a plan (make check), the plan's options and its stages' own win
+    over the user's environment: a check is what its plan says, and a
+    variable left exported cannot narrow it (--only narrows a run, and
+    the record says so). A stage run alone takes the user's value
+    (make reproducer REPRODUCER_KERNELS=...)."""
+    options = {k: v.format(**subst) for k, v in {**getattr(mod, 'ENV', {}), **entry.env}.items()}
+    env = dict(os.environ)
+    ignored = {}
+    for k, v in options.items():
+        if k in os.environ and os.environ[k] != v:
+            if plan_wins:
+                ignored[k] = os.environ[k]
+            else:
+                continue
+        env[k] = v
     env['RESULTS'] = results
     env['HARNESS_T0'] = str(int(t0))
     env['PYTHON'] = subst['python']
-    if dry_run:
-        env['DRY_RUN'] = '1'
-    return env
+    env['DRY_RUN'] = '1' if dry_run else '0'
+    return env, options, ignored
 
 
-def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout):
-    """Run one stage: its step's output shown and kept in <stage>.log."""
+def kernel_tree():
+    """The applied tree, as scripts/lib.sh has it: TREE, or BUILD/tree."""
+    build = os.environ.get('BUILD', os.path.join(TOP, 'build'))
+    return os.environ.get('TREE', os.path.join(build, 'tree'))
+
+
+def stop_group(p, out, grace=30):
+    """Ctrl-C: SIGTERM to the step's process group (QEMU under timeout
+    too gets it from timeout), then SIGKILL after a grace period."""
+    try:
+        os.killpg(p.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    out.write(f'\n    interrupted: SIGTERM sent to the step (process group {p.pid})\n')
+    try:
+        p.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+
+
+def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout, plan_wins=True):
+    """Run one stage: its step's output shown and kept in <stage>.log.
+    Returns (exit code, seconds, log, module, options, ignored)."""
     mod = stages.load(entry.name)
-    subst = {'python': python3(), 'results': results,
-             'tree': os.environ.get('TREE', os.path.join(TOP, 'build', 'tree'))}
+    subst = {'python': python3(), 'results': results, 'tree': kernel_tree()}
     cmd = stages.command(mod, subst)
-    env = stage_env(mod, entry, subst, dry_run, results, t0)
+    env, options, ignored = stage_env(mod, entry, subst, dry_run, results, t0, plan_wins)
     log = os.path.join(results, f'{entry.name}.log')
     step_header(t0, f'{plan_name}: {entry.name}', out)
+    for k, v in ignored.items():
+        out.write(f'    {k}={v!r} in the environment is not used: the plan sets {options[k]!r}\n')
     s0 = time.time()
     if dry_run and not getattr(mod, 'DRY_RUN_AWARE', True):
         # A step that reads what earlier steps built: say what would run.
@@ -74,29 +108,39 @@ def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout):
         out.write(line)
         with open(log, 'w') as f:
             f.write(line)
-        return exitcodes.OK, time.time() - s0, log, mod
+        return exitcodes.OK, time.time() - s0, log, mod, options, ignored
     with open(log, 'w') as f:
         try:
+            # A session of its own: the step's children (QEMU) are
+            # stopped with it, by process group, on Ctrl-C.
             p = subprocess.Popen(cmd, cwd=TOP, env=env, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, text=True, errors='replace')
+                                 stderr=subprocess.STDOUT, text=True, errors='replace',
+                                 start_new_session=True)
         except OSError as e:
-            msg = f'{entry.name}: cannot run {cmd[0]}: {e}\n'
+            msg = f'{entry.name}: FAIL cannot run {cmd[0]}: {e}\n'
             out.write(msg)
             f.write(msg)
-            return exitcodes.USAGE, time.time() - s0, log, mod
-        try:
-            for line in p.stdout:
-                out.write(line)
-                out.flush()
-                f.write(line)
-            code = p.wait()
-        except KeyboardInterrupt:
-            # The step had the same SIGINT (one process group): wait for it.
-            p.wait()
-            code = 130
-    if code < 0:
+            return exitcodes.USAGE, time.time() - s0, log, mod, options, ignored
+        interrupted = False
+        while True:
+            try:
+                for line in p.stdout:
+                    out.write(line)
+                    out.flush()
+                    f.write(line)
+                break
+            except KeyboardInterrupt:
+                # Keep reading while the step stops, so that it never
+                # blocks on a full pipe; a second Ctrl-C lands here too.
+                if not interrupted:
+                    interrupted = True
+                    stop_group(p, out)
+        code = p.wait()
+    if interrupted:
+        code = 130
+    elif code < 0:
         code = 128 - code   # killed by a signal: as a shell reports it
-    return code, time.time() - s0, log, mod
+    return code, time.time() - s0, log, mod, options, ignored
 
 
 def stage_plan(name):
@@ -107,7 +151,7 @@ def stage_plan(name):
 
 
 def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLANS,
-             results_root=None, known_stages=None, plan=None):
+             results_root=None, known_stages=None, plan=None, plan_wins=True):
     """Run plans/<name>.toml (or plan); its results in results_root (results/)."""
     if plan is None:
         try:
@@ -124,15 +168,30 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
                   f'{" ".join(e.name for e in entries)}', file=sys.stderr)
             return exitcodes.USAGE
         entries = [e for e in entries if e.name in only or e.required]
-    t0 = float(os.environ.get('HARNESS_T0', time.time()))
+    for e in entries:   # a broken stage module fails now, not an hour in
+        try:
+            stages.load(e.name)
+        except (ImportError, AttributeError, ValueError) as err:
+            print(f'error: stage {e.name}: {err}', file=sys.stderr)
+            return exitcodes.USAGE
+    t0 = time.time()
     stamp = time.strftime('%Y%m%d-%H%M%S')
-    results = os.path.join(results_root or os.path.join(TOP, 'results'), f'{stamp}-{name}')
-    os.makedirs(results, exist_ok=True)
-    rec = records.Record(name, plan.path, results, dry_run=dry_run)
+    root = results_root or os.path.join(TOP, 'results')
+    results = os.path.join(root, f'{stamp}-{name}')
+    n = 1
+    while True:
+        try:
+            os.makedirs(results)
+            break
+        except FileExistsError:   # another run began in the same second
+            n += 1
+            results = os.path.join(root, f'{stamp}-{name}-{n}')
+    rec = records.Record(name, plan.path, results, dry_run=dry_run, only=only)
     out.write(f'results: {results}\nplan: {os.path.relpath(plan.path, TOP)} '
               f'({len(entries)} stages){" (dry run)" if dry_run else ""}\n')
     for entry in entries:
-        code, seconds, log, mod = run_stage(entry, name, results, t0, dry_run, out)
+        code, seconds, log, mod, options, ignored = run_stage(
+            entry, name, results, t0, dry_run, out, plan_wins=plan_wins)
         if dry_run:
             outcome = records_outcome_dry(code)
         else:
@@ -142,7 +201,7 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
             out.write(f'    {note}\n')
         if code != 0:
             out.write(f'{name}: stage {entry.name} failed with exit code {code}\n')
-        rec.add(entry.name, code, seconds, outcome, log)
+        rec.add(entry.name, code, seconds, outcome, log, options=options, ignored=ignored)
         if not dry_run:
             line = stages.report(mod, entry.name, results)
             if line:
@@ -210,6 +269,9 @@ def list_plan(name, out=sys.stdout, plan=None):
 
 
 def main(argv=None):
+    # A step's output may hold bytes the terminal cannot show.
+    if hasattr(sys.stdout, 'reconfigure'):
+        sys.stdout.reconfigure(errors='replace')
     ap = argparse.ArgumentParser(
         prog='stlb.py', description=__doc__.split('\n\n')[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -254,7 +316,7 @@ def main(argv=None):
         plan = stage_plan(args.command)
         if args.list:
             return list_plan(args.command, plan=plan)
-        return run_plan(args.command, dry_run=dry, plan=plan)
+        return run_plan(args.command, dry_run=dry, plan=plan, plan_wins=False)
     if args.list:
         return list_plan(args.command)
     return run_plan(args.command, dry_run=dry, only=args.only)

@@ -73,6 +73,9 @@ def run_summary(summary_text, code):
             out.notes.append('no summary totals')
         elif out.failed == 0:
             out.failed = 1
+    elif not totals:
+        out.failed = 1
+        out.notes.append('a PASS summary without totals')
     elif code != 0 and out.failed == 0:
         out.failed = 1
         out.notes.append(f'exit code {code} with a PASS summary')

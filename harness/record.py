@@ -65,22 +65,25 @@ def mmss(seconds):
 
 
 class Record:
-    def __init__(self, command, plan_path, results, dry_run=False, build_dir=None):
+    def __init__(self, command, plan_path, results, dry_run=False, build_dir=None, only=None):
         self.command = command
         self.plan_path = plan_path
         self.results = results
         self.dry_run = dry_run
+        self.only = list(only) if only else None
         self.build_dir = build_dir or os.path.join(exitcodes.TOP, 'build')
         self.t0 = time.time()
         self.stages = []
         self.reports = []
 
-    def add(self, name, code, seconds, outcome, log, skipped_by=None):
+    def add(self, name, code, seconds, outcome, log, options=None, ignored=None):
         self.stages.append({
             'name': name, 'exit': code, 'seconds': round(seconds, 1),
             'passed': outcome.passed, 'failed': outcome.failed,
             'skipped': outcome.skipped, 'notes': list(outcome.notes),
             'log': os.path.relpath(log, self.results) if log else None,
+            'options': dict(options or {}),
+            'ignored_environment': dict(ignored or {}),
         })
 
     def totals(self):
@@ -123,6 +126,7 @@ class Record:
             'command': self.command,
             'plan': os.path.relpath(self.plan_path, exitcodes.TOP),
             'dry_run': self.dry_run,
+            'only': self.only,
             'verdict': self.verdict(),
             'exit': self.exit_code(),
             'totals': self.totals(),

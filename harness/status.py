@@ -55,7 +55,9 @@ def render(records):
     lines = [BEGIN, '', '| run | date, commit | host | result | record |', '|---|---|---|---|---|']
     missing = []
     for plan in PLANS:
-        recs = [r for r in records if r['command'] == plan and not r.get('dry_run')]
+        # A whole run only: not a dry run, not narrowed by --only.
+        recs = [r for r in records if r['command'] == plan and not r.get('dry_run')
+                and not r.get('only')]
         if recs:
             lines.append(row(max(recs, key=lambda r: r['started'])))
         else:
@@ -107,6 +109,13 @@ def keep(results_dir, records_dir=RECORDS):
     src = os.path.join(results_dir, 'record.json')
     if not os.path.exists(src):
         print(f'error: no record.json in {results_dir}')
+        return exitcodes.USAGE
+    with open(src) as f:
+        rec = json.load(f)
+    if rec.get('command') not in PLANS or rec.get('dry_run') or rec.get('only'):
+        print(f'error: {src} is not a whole run of {" or ".join(PLANS)} '
+              f'(command {rec.get("command")!r}, dry run {rec.get("dry_run")}, '
+              f'only {rec.get("only")})')
         return exitcodes.USAGE
     os.makedirs(records_dir, exist_ok=True)
     dst = os.path.join(records_dir, os.path.basename(os.path.normpath(results_dir)) + '.json')

@@ -2,4 +2,4 @@
 """The series on every linux-source-6.1 version of Debian's archive: applies, builds, the reproducer."""
 
 COMMAND = ['scripts/bases.sh']
-JUDGE = 'verdicts'
+JUDGE = 'exit'  # its lines are 'bases: VERSION PASS|FAIL ...'; older versions are reported, not judged

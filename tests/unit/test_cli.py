@@ -5,7 +5,12 @@ import io
 import json
 import os
 import re
+import signal
+import subprocess
+import sys
 import tempfile
+import textwrap
+import time
 import types
 import unittest
 from unittest import mock
@@ -71,16 +76,50 @@ class RunPlan(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertEqual(rec['totals'], {'passed': 1, 'failed': 1, 'skipped': 0})
 
-    def test_plan_env_and_the_users_own_which_wins(self):
+    def test_in_a_plan_the_plan_wins_over_the_environment(self):
         self.mods = {'a': fake('echo "a: PASS $X $Y"', ENV={'X': 'module', 'Y': 'module'})}
         toml = '[[stage]]\nname = "a"\nenv = { Y = "plan" }\n'
-        _, out, _ = self.run_plan(toml)
+        _, out, rec = self.run_plan(toml, env={'Y': 'stale', 'X': 'module'})
         self.assertIn('a: PASS module plan', out)
-        self.tearDown()
-        self.setUp()
-        self.mods = {'a': fake('echo "a: PASS $X $Y"', ENV={'X': 'module', 'Y': 'module'})}
-        _, out, _ = self.run_plan(toml, env={'Y': 'user'})
-        self.assertIn('a: PASS module user', out)
+        self.assertIn("Y='stale' in the environment is not used", out)
+        self.assertEqual(rec['stages'][0]['options'], {'X': 'module', 'Y': 'plan'})
+        self.assertEqual(rec['stages'][0]['ignored_environment'], {'Y': 'stale'})
+
+    def test_a_stage_alone_takes_the_users_value(self):
+        self.mods = {'a': fake('echo "a: PASS $Y"', ENV={'Y': 'module'})}
+        with open(os.path.join(self.plans, 't.toml'), 'w') as f:
+            f.write('[[stage]]\nname = "a"\n')
+        out = io.StringIO()
+        with mock.patch.object(stages, 'load', lambda n: self.mods[n]), \
+                mock.patch.dict(os.environ, {'Y': 'user'}):
+            cli.run_plan('t', out=out, plans_dir=self.plans, results_root=self.results,
+                         known_stages={'a'}, plan_wins=False)
+        self.assertIn('a: PASS user', out.getvalue())
+
+    def test_only_is_recorded(self):
+        self.mods = {'a': fake('echo "a: PASS"'), 'b': fake('echo "b: PASS"')}
+        with open(os.path.join(self.plans, 't.toml'), 'w') as f:
+            f.write('[[stage]]\nname = "a"\n[[stage]]\nname = "b"\n')
+        with mock.patch.object(stages, 'load', lambda n: self.mods[n]):
+            cli.run_plan('t', only=['b'], out=io.StringIO(), plans_dir=self.plans,
+                         results_root=self.results, known_stages={'a', 'b'})
+        (run,) = os.listdir(self.results)
+        with open(os.path.join(self.results, run, 'record.json')) as f:
+            rec = json.load(f)
+        self.assertEqual(rec['only'], ['b'])
+        self.assertEqual([s['name'] for s in rec['stages']], ['b'])
+
+    def test_two_runs_in_one_second_get_two_directories(self):
+        self.mods = {'a': fake('echo "a: PASS"')}
+        with open(os.path.join(self.plans, 't.toml'), 'w') as f:
+            f.write('[[stage]]\nname = "a"\n')
+        with mock.patch.object(stages, 'load', lambda n: self.mods[n]), \
+                mock.patch.object(cli.time, 'strftime', lambda *a: '20261207-000000'):
+            for _ in range(2):
+                cli.run_plan('t', out=io.StringIO(), plans_dir=self.plans,
+                             results_root=self.results, known_stages={'a'})
+        self.assertEqual(sorted(os.listdir(self.results)),
+                         ['20261207-000000-t', '20261207-000000-t-2'])
 
     def test_the_step_gets_the_results_directory(self):
         self.mods = {'a': fake('echo "a: PASS $RESULTS"')}
@@ -112,6 +151,36 @@ class RunPlan(unittest.TestCase):
         self.assertEqual(rec['stages'][0]['exit'], 137)
         self.assertEqual(rec['stages'][0]['failed'], 1)
         self.assertEqual(code, 137)
+
+    def test_ctrl_c_stops_the_step_and_writes_the_record(self):
+        # A step that ignores SIGINT and prints a lot: Ctrl-C must not
+        # hang on a full pipe; the step's group gets SIGTERM.
+        script = textwrap.dedent(f"""
+            import io, sys, types
+            from unittest import mock
+            sys.path.insert(0, {exitcodes.TOP!r})
+            from harness import cli, stages
+            mod = types.SimpleNamespace(COMMAND=['sh', '-c', 'trap "" INT; echo a: PASS; '
+                                                 'for i in $(seq 300); do seq 1 2000; sleep 0.1; done'],
+                                        JUDGE='verdicts')
+            with mock.patch.object(stages, 'load', lambda n: mod):
+                sys.exit(cli.run_plan('t', out=io.StringIO(), plans_dir={self.plans!r},
+                                      results_root={self.results!r}, known_stages={{'a'}}))
+            """)
+        with open(os.path.join(self.plans, 't.toml'), 'w') as f:
+            f.write('[[stage]]\nname = "a"\n')
+        p = subprocess.Popen([sys.executable, '-B', '-c', script])
+        try:
+            time.sleep(1.5)
+            p.send_signal(signal.SIGINT)
+            self.assertEqual(p.wait(timeout=20), 130)
+        finally:
+            p.kill()    # the step, in a session of its own, ends in 30 s
+        (run,) = os.listdir(self.results)
+        with open(os.path.join(self.results, run, 'record.json')) as f:
+            rec = json.load(f)
+        self.assertEqual(rec['stages'][0]['exit'], 130)
+        self.assertEqual(rec['verdict'], 'FAIL')
 
     def test_a_command_that_cannot_start(self):
         self.mods = {'a': types.SimpleNamespace(COMMAND=['/nonexistent/step'], JUDGE='verdicts')}

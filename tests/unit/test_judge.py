@@ -55,6 +55,10 @@ class RunSummary(unittest.TestCase):
         o = judge.run_summary(None, 4)
         self.assertEqual((o.passed, o.failed), (0, 1))
 
+    def test_a_pass_summary_without_totals_fails(self):
+        o = judge.run_summary('result: PASS (exit 0)\n', 0)
+        self.assertEqual((o.passed, o.failed), (0, 1))
+
     def test_a_pass_summary_with_a_failed_exit_fails(self):
         self.assertEqual(judge.run_summary(SUMMARY_PASS, 7).failed, 1)
 

@@ -43,6 +43,9 @@ class Status(unittest.TestCase):
         self.put('a-check', record('check', '2026-12-06T10:00:00Z', 500, 500))
         self.put('b-check', record('check', '2026-12-07T10:00:00Z', 576, 580))
         self.put('c-check', record('check', '2026-12-08T10:00:00Z', 5, 0, dry=True))
+        narrowed = record('check', '2026-12-09T10:00:00Z', 5, 27)
+        narrowed['only'] = ['checkpatch']
+        self.put('d-check', narrowed)
         lines = status.render(status.load_records(self.records))
         rows = [ln for ln in lines if ln.startswith('| `make')]
         self.assertEqual(len(rows), 1)
@@ -79,6 +82,11 @@ class Status(unittest.TestCase):
         with redirect_stdout(io.StringIO()):
             self.assertEqual(status.keep(run, self.records), exitcodes.OK)
             self.assertEqual(status.keep(self.tmp.name, self.records), exitcodes.USAGE)
+            rec = record('check', '2026-12-07T05:00:00Z', 1, 1)
+            rec['only'] = ['checkpatch']
+            with open(os.path.join(run, 'record.json'), 'w') as f:
+                json.dump(rec, f)
+            self.assertEqual(status.keep(run, self.records), exitcodes.USAGE)
         self.assertTrue(os.path.exists(os.path.join(self.records, '20261207-050000-check.json')))
 
     def test_the_projects_readme_is_its_records(self):
