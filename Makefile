@@ -133,6 +133,9 @@ STAGES := checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx \
 $(STAGES):
 	./stlb.py $@ $(CODE)
 
+# Each run applies and builds in build/: one at a time.
+.NOTPARALLEL:
+
 harness-selftest:
 	$(S)/harness-selftest.sh $(CODE)
 

@@ -2,5 +2,4 @@
 """A whole kernel after every patch on three architectures."""
 
 COMMAND = ['scripts/bisect-build.sh']
-NEEDS = ['tree']
 JUDGE = 'verdicts'

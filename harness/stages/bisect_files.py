@@ -2,5 +2,4 @@
 """After each patch, the C files it can break, compiled on three architectures."""
 
 COMMAND = ['scripts/bisect-files.sh']
-NEEDS = ['tree']
 JUDGE = 'verdicts'

@@ -2,5 +2,4 @@
 """checkpatch.pl --strict on every patch of patches/series."""
 
 COMMAND = ['scripts/checkpatch.sh']
-NEEDS = ['base']
 JUDGE = 'verdicts'
