@@ -229,8 +229,7 @@ def records_outcome_dry(code):
     from .judge import Outcome
     o = Outcome()
     if code != 0:
-        o.failed = 1
-        o.notes.append(f'exit code {code} in a dry run')
+        o.fail(f'exit code {code} in a dry run')
     return o
 
 

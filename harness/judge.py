@@ -31,13 +31,18 @@ class Outcome:
     skipped: int = 0
     notes: list = field(default_factory=list)
 
+    def fail(self, note=None):
+        """At least one failure, and why."""
+        self.failed = max(self.failed, 1)
+        if note:
+            self.notes.append(note)
+
 
 def exit_only(code):
     """A stage with nothing to count (deps, base, tree): its exit code."""
     out = Outcome()
     if code != 0:
-        out.failed = 1
-        out.notes.append(f'exit code {code}')
+        out.fail(f'exit code {code}')
     return out
 
 
@@ -50,11 +55,9 @@ def verdicts(log_text, code):
         else:
             out.failed += 1
     if out.passed + out.failed == 0:
-        out.failed = 1
-        out.notes.append('reported no verdict line ("<step>: PASS|FAIL ...")')
+        out.fail('reported no verdict line ("<step>: PASS|FAIL ...")')
     elif code != 0 and out.failed == 0:
-        out.failed = 1
-        out.notes.append(f'exit code {code} with no FAIL line')
+        out.fail(f'exit code {code} with no FAIL line')
     return out
 
 
@@ -68,15 +71,9 @@ def run_summary(summary_text, code):
         out.passed, out.failed, out.skipped = map(int, totals.groups())
     if not result or result.group(1) != 'PASS':
         out.notes.extend(m.group(0) for m in SUMMARY_VERDICT.finditer(text))
-        if not totals:
-            out.failed += 1
-            out.notes.append('no summary totals')
-        elif out.failed == 0:
-            out.failed = 1
+        out.fail(None if totals else 'no summary totals')
     elif not totals:
-        out.failed = 1
-        out.notes.append('a PASS summary without totals')
+        out.fail('a PASS summary without totals')
     elif code != 0 and out.failed == 0:
-        out.failed = 1
-        out.notes.append(f'exit code {code} with a PASS summary')
+        out.fail(f'exit code {code} with a PASS summary')
     return out
