@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-from . import exitcodes, plan as plans, record as records, stages, status
+from . import exitcodes, judge as judges, plan as plans, record as records, stages, status
 
 TOP = exitcodes.TOP
 
@@ -193,7 +193,9 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
         code, seconds, log, mod, options, ignored = run_stage(
             entry, name, results, t0, dry_run, out, plan_wins=plan_wins)
         if dry_run:
-            outcome = records_outcome_dry(code)
+            # A dry run judges nothing: only a step that could not print
+            # its commands fails.
+            outcome = judges.exit_only(code)
         else:
             with open(log, errors='replace') as f:
                 outcome = stages.judge(mod, f.read(), code, results)
@@ -221,16 +223,6 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
     out.write(rec.result_line() + '\n')
     out.flush()
     return rec.exit_code()
-
-
-def records_outcome_dry(code):
-    """A dry run judges nothing: only a step that could not print its
-    commands fails."""
-    from .judge import Outcome
-    o = Outcome()
-    if code != 0:
-        o.fail(f'exit code {code} in a dry run')
-    return o
 
 
 def list_all(out=sys.stdout):

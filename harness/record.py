@@ -7,6 +7,7 @@ beside the stages' logs in results/<stamp>-<command>/."""
 import json
 import os
 import platform
+import shlex
 import subprocess
 import time
 
@@ -40,7 +41,6 @@ def _base_desc(build_dir):
         with open(os.path.join(build_dir, 'base.env')) as f:
             for line in f:
                 if line.startswith('BASE_DESC='):
-                    import shlex
                     return shlex.split(line.split('=', 1)[1])[0]
     except (OSError, IndexError, ValueError):
         pass

@@ -21,7 +21,8 @@ echo "results: $out"
 # One seed for every mutant, so that a kill repeats: 0x29a07e1f is the
 # seed of the check-full run (2026-12-07) in which the length-limit
 # mutant's random_requests sent a too-long request bound and QEMU
-# aborted (exit 8) before the test asked the unbound probe first.
+# aborted (exit 8), before random_requests asked the driver's checks
+# unbound before binding.
 echo "edu_sva_hostile 300 EDU_HOSTILE_SEED=0x29a07e1f ./edu_sva_hostile" >"$out/hostile.plan"
 mapfile -t rows < <(grep -vE '^[[:space:]]*(#|$)' "$list")
 [ ${#rows[@]} != 0 ] || die $EXIT_USAGE "$list lists no mutant"
