@@ -38,21 +38,29 @@ run_logged "$gen/olddefconfig.log" \
 	die $EXIT_KCONFIG "olddefconfig failed (see $gen/olddefconfig.log)"
 
 ! dry || exit 0
-# Every requested value must be in the final .config.
-bad=0
+# Every requested value must be in the final .config: a symbol's last
+# value, as merge_config.sh lets a later fragment override an earlier one
+# (config/debug.config turns off what config/kunit.config turns on).
+declare -A want=()
+order=()
 while IFS= read -r line; do
 	case $line in
-	CONFIG_*=*) sym=${line%%=*}; want=${line#*=} ;;
-	'# CONFIG_'*' is not set') sym=${line#\# }; sym=${sym%% *}; want=n ;;
+	CONFIG_*=*) sym=${line%%=*}; val=${line#*=} ;;
+	'# CONFIG_'*' is not set') sym=${line#\# }; sym=${sym%% *}; val=n ;;
 	*) continue ;;
 	esac
+	[ -n "${want[$sym]+set}" ] || order+=("$sym")
+	want[$sym]=$val
+done < <(cat "${files[@]}")
+bad=0
+for sym in "${order[@]}"; do
 	have=$(grep -E "^$sym=" "$gen/.config" | cut -d= -f2- || true)
 	[ -n "$have" ] || have=n
-	if [ "$have" != "$want" ]; then
-		echo "error: $sym: requested $want, got $have after olddefconfig (dependencies not met?)" >&2
+	if [ "$have" != "${want[$sym]}" ]; then
+		echo "error: $sym: requested ${want[$sym]}, got $have after olddefconfig (dependencies not met?)" >&2
 		bad=1
 	fi
-done < <(cat "${files[@]}")
+done
 [ $bad = 0 ] || die $EXIT_KCONFIG "requested Kconfig symbols did not survive olddefconfig"
 
 echo $FRAGMENTS ${EXTRA_FRAGMENTS:-} >"$gen/fragments"
