@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-from . import exitcodes, judge as judges, plan as plans, record as records, stages, status
+from . import envvars, exitcodes, judge as judges, plan as plans, record as records, stages, status
 
 TOP = exitcodes.TOP
 
@@ -44,29 +44,53 @@ def step_header(t0, text, out=sys.stdout):
     out.flush()
 
 
-def stage_env(mod, entry, subst, dry_run, results, t0, plan_wins):
-    """The step's environment and the options that differ from the user's.
+def stage_env(mod, entry, subst, dry_run, results, t0, plan_wins, given=None):
+    """The step's environment, its options' values and the environment
+    values not used.
 
-    In a plan (make check), the plan's options and its stages' own win
-    over the user's environment: a check is what its plan says, and a
-    variable left exported cannot narrow it (--only narrows a run, and
-    the record says so). A stage run alone takes the user's value
-    (make reproducer REPRODUCER_KERNELS=...)."""
-    options = {k: v.format(**subst) for k, v in {**getattr(mod, 'ENV', {}), **entry.env}.items()}
-    env = dict(os.environ)
-    ignored = {}
-    for k, v in options.items():
-        if k in os.environ and os.environ[k] != v:
-            if plan_wins:
-                ignored[k] = os.environ[k]
-            else:
-                continue
-        env[k] = v
+    An option's value is, first to last: given on the command line
+    (--kernels), set by the plan entry, the user's variable of that
+    name (KERNELS) when the stage runs alone, the option's default. In a
+    plan (make check) the user's variables are not used: a check is
+    what its plan says, and a variable left exported cannot narrow it
+    (--only narrows a run, and the record says so). The step gets each
+    option as its own variable (REPRODUCER_KERNELS), always set; the
+    user's variables of envvars.STAGE_SCOPED and every variable the
+    steps pass each other (envvars.INTERNAL) are taken out of the
+    step's environment first, so that one left exported in the shell
+    reaches no step."""
+    given = given or {}
+    env = {k: v for k, v in os.environ.items()
+           if k not in envvars.INTERNAL and k not in envvars.STAGE_SCOPED
+           and not (plan_wins and k in envvars.PLAN_SCOPED)}
+    env.update({k: v.format(**subst) for k, v in getattr(mod, 'ENV', {}).items()})
+    values, ignored = {}, {}
+    for name, o in stages.options(mod).items():
+        user = os.environ.get(o.user_var) if o.user_var else None
+        if name in given:
+            v = given[name]
+        elif name in entry.options:
+            v = entry.options[name]
+        elif user is not None and not plan_wins:
+            v = user
+        else:
+            v = o.default
+        v = v.format(**subst)
+        if user is not None and user != v and plan_wins:
+            ignored[o.user_var] = user
+        if o.var in os.environ and os.environ[o.var] != v:
+            ignored[o.var] = os.environ[o.var]
+        env[o.var] = v
+        values[name] = v
+    if plan_wins:
+        for k in envvars.PLAN_SCOPED:
+            if k in os.environ:
+                ignored.setdefault(k, os.environ[k])
     env['RESULTS'] = results
     env['HARNESS_T0'] = str(int(t0))
     env['PYTHON'] = subst['python']
     env['DRY_RUN'] = '1' if dry_run else '0'
-    return env, options, ignored
+    return env, values, ignored
 
 
 def kernel_tree():
@@ -90,17 +114,22 @@ def stop_group(p, out, grace=30):
         p.wait()
 
 
-def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout, plan_wins=True):
+def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout, plan_wins=True,
+              given=None):
     """Run one stage: its step's output shown and kept in <stage>.log.
     Returns (exit code, seconds, log, module, options, ignored)."""
     mod = stages.load(entry.name)
     subst = {'python': python3(), 'results': results, 'tree': kernel_tree()}
     cmd = stages.command(mod, subst)
-    env, options, ignored = stage_env(mod, entry, subst, dry_run, results, t0, plan_wins)
+    env, options, ignored = stage_env(mod, entry, subst, dry_run, results, t0, plan_wins,
+                                      given)
     log = os.path.join(results, f'{entry.name}.log')
     step_header(t0, f'{plan_name}: {entry.name}', out)
     for k, v in ignored.items():
-        out.write(f'    {k}={v!r} in the environment is not used: the plan sets {options[k]!r}\n')
+        out.write(f'    {k}={v!r} in the environment is not used ({envvars.why_unused(k, plan_wins)})\n')
+    if options:
+        out.write('    options: ' + ' '.join(f'--{k}={v!r}' if (' ' in v or not v) else f'--{k}={v}'
+                                             for k, v in options.items()) + '\n')
     s0 = time.time()
     if dry_run and not getattr(mod, 'DRY_RUN_AWARE', True):
         # A step that reads what earlier steps built: say what would run.
@@ -151,7 +180,7 @@ def stage_plan(name):
 
 
 def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLANS,
-             results_root=None, known_stages=None, plan=None, plan_wins=True):
+             results_root=None, known_stages=None, plan=None, plan_wins=True, given=None):
     """Run plans/<name>.toml (or plan); its results in results_root (results/)."""
     if plan is None:
         try:
@@ -170,9 +199,15 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
         entries = [e for e in entries if e.name in only or e.required]
     for e in entries:   # a broken stage module fails now, not an hour in
         try:
-            stages.load(e.name)
+            mod = stages.load(e.name)
         except (ImportError, AttributeError, ValueError) as err:
             print(f'error: stage {e.name}: {err}', file=sys.stderr)
+            return exitcodes.USAGE
+        unknown = set(e.options) - set(stages.options(mod))
+        if unknown:
+            print(f'error: {os.path.relpath(plan.path, TOP)}: stage {e.name} has no option '
+                  f'{", ".join(sorted(unknown))} (its options: '
+                  f'{", ".join(stages.options(mod)) or "none"})', file=sys.stderr)
             return exitcodes.USAGE
     t0 = time.time()
     stamp = time.strftime('%Y%m%d-%H%M%S')
@@ -191,7 +226,8 @@ def run_plan(name, dry_run=False, only=None, out=sys.stdout, plans_dir=plans.PLA
               f'({len(entries)} stages){" (dry run)" if dry_run else ""}\n')
     for entry in entries:
         code, seconds, log, mod, options, ignored = run_stage(
-            entry, name, results, t0, dry_run, out, plan_wins=plan_wins)
+            entry, name, results, t0, dry_run, out, plan_wins=plan_wins,
+            given=given if entry is entries[-1] else None)
         if dry_run:
             # A dry run judges nothing: only a step that could not print
             # its commands fails.
@@ -249,11 +285,15 @@ def list_plan(name, out=sys.stdout, plan=None):
     out.write(f'{name}: {plan.description} ({os.path.relpath(plan.path, TOP)})\n')
     for i, e in enumerate(plan.stages, 1):
         mod = stages.load(e.name)
-        env = {k: v.format(**subst) for k, v in {**getattr(mod, 'ENV', {}), **e.env}.items()}
-        words = [f'{k}={v!r}' if ' ' in v else f'{k}={v}' for k, v in env.items()]
+        env = {k: v.format(**subst) for k, v in getattr(mod, 'ENV', {}).items()}
+        words = [f'{k}={v!r}' if (' ' in v or not v) else f'{k}={v}' for k, v in env.items()]
         out.write(f'{i:2}. {e.name}{" (required)" if e.required else ""}: '
                   f'{stages.describe(e.name)}\n')
         out.write(f'    {" ".join(words + stages.command(mod, subst))}  [judge: {mod.JUDGE}]\n')
+        if e.options:
+            out.write('    options: ' + ' '.join(
+                f'--{k}={v!r}' if (' ' in v or not v) else f'--{k}={v}'
+                for k, v in e.options.items()) + f'  (./stlb.py {e.name} --help)\n')
         if e.why:
             out.write(f'    why: {e.why}\n')
     return exitcodes.OK
@@ -287,10 +327,16 @@ def main(argv=None):
     for n in stages.names():
         if n in plans.names():
             continue
-        p = sub.add_parser(n, help=f'stage {n} alone: {stages.describe(n)}')
+        p = sub.add_parser(n, help=f'stage {n} alone: {stages.describe(n)}',
+                           description=f'stage {n} alone, after the stages it needs: '
+                           f'{stages.describe(n)}')
         p.add_argument('--dry-run', action='store_true',
                        help='print the commands that build, boot, apply or install; run none')
         p.add_argument('--list', action='store_true', help='print its command; run nothing')
+        for o in stages.options(stages.load(n)).values():
+            env = f'; or {o.user_var}= in the environment' if o.user_var else ''
+            p.add_argument(f'--{o.name}', dest=f'opt_{o.name.replace("-", "_")}', metavar='VALUE',
+                           help=f'{o.help} (default: {o.default!r}{env})')
         p.set_defaults(only=None, stage=True)
     args = ap.parse_args(argv)
     if args.command is None:
@@ -305,9 +351,12 @@ def main(argv=None):
     dry = args.dry_run or os.environ.get('DRY_RUN') == '1'
     if getattr(args, 'stage', False):
         plan = stage_plan(args.command)
+        given = {k[4:].replace('_', '-'): v for k, v in vars(args).items()
+                 if k.startswith('opt_') and v is not None}
         if args.list:
+            plan.stages[-1].options.update(given)
             return list_plan(args.command, plan=plan)
-        return run_plan(args.command, dry_run=dry, plan=plan, plan_wins=False)
+        return run_plan(args.command, dry_run=dry, plan=plan, plan_wins=False, given=given)
     if args.list:
         return list_plan(args.command)
     return run_plan(args.command, dry_run=dry, only=args.only)

@@ -7,7 +7,8 @@ A plan is plans/<command>.toml:
     [[stage]]
     name = "checkpatch"        # harness/stages/checkpatch.py runs it
     required = true            # optional: a failure stops the plan here
-    env = { KEY = "value" }    # optional: options of the stage's step
+    options = { kernels = "series" }   # optional: the stage's options
+                               # (./stlb.py NAME --help lists them)
     why = "one line"           # optional: why it is in this plan
 
 The stage's module (harness/stages/<name with - as _>.py) says what runs
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from . import exitcodes
 
 PLANS = os.path.join(exitcodes.TOP, 'plans')
-STAGE_KEYS = {'name', 'required', 'env', 'why'}
+STAGE_KEYS = {'name', 'required', 'options', 'why'}
 
 
 class PlanError(Exception):
@@ -32,7 +33,7 @@ class PlanError(Exception):
 class Stage:
     name: str
     required: bool = False
-    env: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
     why: str = ''
 
 
@@ -76,11 +77,11 @@ def load(name, plans_dir=PLANS, known_stages=None):
         if known_stages is not None and s['name'] not in known_stages:
             raise PlanError(f'{where}: no stage module for {s["name"]!r} '
                             f'(harness/stages/{s["name"].replace("-", "_")}.py)')
-        env = s.get('env', {})
-        if not all(isinstance(v, str) for v in env.values()):
-            raise PlanError(f'{where} ({s["name"]}): env values must be strings')
+        options = s.get('options', {})
+        if not isinstance(options, dict) or not all(isinstance(v, str) for v in options.values()):
+            raise PlanError(f'{where} ({s["name"]}): options values must be strings')
         seen.add(s['name'])
-        stages.append(Stage(s['name'], bool(s.get('required', False)), dict(env),
+        stages.append(Stage(s['name'], bool(s.get('required', False)), dict(options),
                             s.get('why', '')))
     if not stages:
         raise PlanError(f'{path}: no stage')

@@ -4,7 +4,8 @@
 #
 # Default: Debian's linux-source-6.1, unpacked once into a cached git
 # repository whose single commit is the tarball exactly as shipped.
-# With KSRC=/path/to/linux BASE=<ref>: the user's own git tree at BASE.
+# With KSRC=/path/to/linux KSRC_REF=<ref>: the user's own git tree at
+# KSRC_REF.
 # Their repository is only read; the harness clones it with --shared.
 # BASE_PACKAGE=linux-source-6.12 BASE_ENV=<file>: another Debian kernel
 # source package the same way (make bench's upstream kernel). The
@@ -19,15 +20,15 @@ pkg=${BASE_PACKAGE:-linux-source-6.1}
 
 step "base: kernel source"
 if [ -n "${KSRC:-}" ]; then
-	[ -n "${BASE:-}" ] || die $EXIT_USAGE "KSRC is set but BASE is not (e.g. BASE=v6.1.60)"
+	[ -n "${KSRC_REF:-}" ] || die $EXIT_USAGE "KSRC is set but KSRC_REF is not (e.g. KSRC_REF=v6.1.60)"
 	git -C "$KSRC" rev-parse --git-dir >/dev/null 2>&1 ||
 		die $EXIT_USAGE "KSRC=$KSRC is not a git repository"
-	commit=$(git -C "$KSRC" rev-parse --verify -q "$BASE^{commit}") ||
-		die $EXIT_USAGE "BASE=$BASE is not a commit in $KSRC"
+	commit=$(git -C "$KSRC" rev-parse --verify -q "$KSRC_REF^{commit}") ||
+		die $EXIT_USAGE "KSRC_REF=$KSRC_REF is not a commit in $KSRC"
 	repo=$(cd "$KSRC" && pwd)
-	desc="$BASE ($commit) from $repo"
+	desc="$KSRC_REF ($commit) from $repo"
 else
-	[ -z "${BASE:-}" ] || die $EXIT_USAGE "BASE is set without KSRC"
+	[ -z "${KSRC_REF:-}" ] || die $EXIT_USAGE "KSRC_REF is set without KSRC"
 	want=$(base_version "$pkg")
 	if [ -n "${BASE_TARBALL:-}" ]; then
 		[ -n "${BASE_VERSION:-}" ] ||
@@ -78,7 +79,7 @@ fi
 note=
 pinned=$(base_version_pinned linux-source-6.1)
 if [ -n "${KSRC:-}" ]; then
-	note="base is $BASE from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/base-version)"
+	note="base is $KSRC_REF from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/base-version)"
 elif [ "$pkg" = linux-source-6.1 ] && [ "$version" != "$pinned" ]; then
 	note="base is linux-source-6.1 $version (BASE_VERSION), not $pinned, which the series was tested on (config/base-version)"
 fi

@@ -7,9 +7,10 @@
 #   scripts/boot.sh          run the test plan; console in $RESULTS/console.log
 #   scripts/boot.sh shell    interactive shell on this terminal
 #
-# Tunables: QEMU_CPU (the machine's cpu otherwise), QEMU_TIMEOUT (seconds
-# for the whole test run; the machine's timeout otherwise), QEMU_APPEND
-# (extra kernel command line), QEMU_EXTRA (extra QEMU arguments, e.g.
+# A user's TIMEOUT (seconds for the whole test run; the machine's
+# timeout otherwise) and APPEND (more kernel command line). From the
+# steps that call it: QEMU_TIMEOUT (in place of TIMEOUT), QEMU_APPEND
+# (before APPEND), QEMU_EXTRA (extra QEMU arguments, e.g.
 # -trace), QEMU_RNG=0 (no virtio-rng: on arm64 the edu device is then the
 # only DMA master behind the SMMU, and every SMMU command in a trace is
 # the test's), PLAN (the machine's plan otherwise), GOUT (the guest
@@ -30,8 +31,8 @@ MODE=${1:-test}
 	die $EXIT_USAGE "machine $MACHINE is not booted by the harness (runner=$M_RUNNER); guest machines: $(machines_with runner guest | tr '\n' ' ')"
 PLAN=${PLAN:-$TOP/$M_PLAN}
 GOUT=${GOUT:-$(guest_out "$PLAN")}
-cpu=${QEMU_CPU:-$M_CPU}
-timeout_s=${QEMU_TIMEOUT:-$M_TIMEOUT}
+cpu=$M_CPU
+timeout_s=${QEMU_TIMEOUT:-${TIMEOUT:-$M_TIMEOUT}}
 image=$KOUT/$M_IMAGE
 initramfs=$GOUT/initramfs.cpio
 dry || [ -f "$image" ] || die $EXIT_USAGE "no kernel $image: run scripts/build-kernel.sh"
@@ -44,7 +45,7 @@ dry || disk_space_ok "$RESULTS" || exit $EXIT_USAGE
 
 plan_name=$(basename "$PLAN")
 # shellcheck disable=SC2206 # words of the command line
-words=(panic=-1 "guest.mode=$MODE" "guest.plan=/kselftest/$M_SELFTESTS/tests.plan" $M_APPEND ${QEMU_APPEND:-})
+words=(panic=-1 "guest.mode=$MODE" "guest.plan=/kselftest/$M_SELFTESTS/tests.plan" $M_APPEND ${QEMU_APPEND:-} ${APPEND:-})
 append=${words[*]}
 console=$RESULTS/console.log
 if [ "$M_EMULATOR" = bochs ]; then

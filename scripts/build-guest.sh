@@ -103,9 +103,6 @@ list=$GOUT/initramfs.list
 	for b in "${bins[@]}"; do
 		echo "file /bin/$b $GOUT/bin/$b 0755 0 0"
 	done
-	for f in ${EXTRA_GUEST_FILES:-}; do
-		echo "file /kselftest/$(basename "$f") $f 0755 0 0"
-	done
 } >"$list.new"
 
 # Repack only when an input changed, so an unchanged run stays quick.

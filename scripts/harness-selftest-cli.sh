@@ -163,7 +163,7 @@ for f in ok fuzz; do
 	basename "$tmp/p-$f"/*.patch >"$tmp/p-$f/series"
 done
 check "KSRC at a detached HEAD with local changes: scripts/base.sh exit 0" \
-	env KSRC="$k" BASE="$base_ref" BUILD="$tmp/kb" RESULTS="$tmp" "$S/base.sh"
+	env KSRC="$k" KSRC_REF="$base_ref" BUILD="$tmp/kb" RESULTS="$tmp" "$S/base.sh"
 check "KSRC: a patch that applies: scripts/tree.sh exit 0" \
 	env SERIES="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/tree.sh"
 check "KSRC: a patch whose context differs (would need fuzz): scripts/tree.sh exit 3" \

@@ -14,7 +14,7 @@ while read -r code name _; do
 done <"$TOP/config/exit-codes"
 CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/secondary-tlb}
 BUILD=${BUILD:-$TOP/build}
-JOBS=${JOBS:-$(nproc)}
+JOBS=$(nproc)
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 # Depend mode: on a miss, ccache compiles once and takes the headers from

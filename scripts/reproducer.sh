@@ -23,12 +23,13 @@
 #
 # KERNEL is base, fixes or series (default: $REPRODUCER_KERNELS, else
 # "base series"); @MACHINE,... boots that kernel on those machines only.
-# REPRODUCER_MACHINES chooses the machines of the kernels that name none. REPRODUCER_KASAN=1 builds the
-# kernels with KASAN (config/kasan.config), in trees of their own
-# (<tree>-kasan), e.g. to check that a process exiting while bound
-# unbinds with no use-after-free; REPRODUCER_FLAVOUR=debug with
-# config/debug.config (make check-debug), REPRODUCER_APPEND adds to the
-# kernel command line.
+# REPRODUCER_MACHINES chooses the machines of the kernels that name none.
+# REPRODUCER_FLAVOUR=kasan builds the kernels with KASAN
+# (config/kasan.config), in trees of their own (<tree>-kasan), e.g. to
+# check that a process exiting while bound unbinds with no
+# use-after-free; REPRODUCER_FLAVOUR=debug with config/debug.config (make
+# check-debug), REPRODUCER_APPEND adds to the kernel command line.
+# (./stlb.py reproducer --help: each is an option there.)
 #
 # Prints one "reproducer: PASS|FAIL <kernel>/<machine> <case> ..." line per
 # case and a last line such as
@@ -47,7 +48,6 @@ echo "results: $out"
 code=0
 verdicts=()
 flavour=${REPRODUCER_FLAVOUR:-}
-[ "${REPRODUCER_KASAN:-0}" = 0 ] || flavour=kasan
 
 worse() {	# remember the first failure's exit code
 	[ "$code" != 0 ] || code=$1

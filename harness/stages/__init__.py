@@ -8,8 +8,10 @@ kunit_arches.py). A module says what runs and how it is judged:
     JUDGE     'exit' (nothing to count), 'verdicts' (its "<step>: PASS|
               FAIL" lines) or 'run-summary' (a make run summary.txt)
     SUMMARY   for 'run-summary': the summary file, under {results}
-    ENV       the step's options (a plan entry's env and the user's own
-              environment override them)
+    ENV       fixed environment of the step (not options)
+    OPTIONS   the stage's options (Option below): ./stlb.py NAME --help
+              lists them; a plan entry sets them by name (options = {
+              kernels = "series" }); the step gets each as its variable
     REPORT    optional: a file under {results} whose last line is shown
               at the end of the run ("<stage>: no result" without it)
     SHOW      optional: a file under {results} whose path is shown
@@ -26,8 +28,32 @@ The module's docstring is the stage's description (./stlb.py list).
 import importlib
 import os
 import pkgutil
+from dataclasses import dataclass
 
 from .. import judge as judges
+
+# The options a user may also give in the environment, by the same name
+# for every stage that has them (KERNELS="base series" make reproducer):
+# option name -> variable. Every other option is a flag only.
+GENERIC = {'kernels': 'KERNELS', 'machines': 'MACHINES', 'flavour': 'FLAVOUR',
+           'timeout': 'TIMEOUT', 'append': 'APPEND'}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a stage: --NAME on the command line, NAME in a plan,
+    VAR in the step's environment (the step's own name for it, not the
+    user's: the entry point always sets it, to the default if nothing
+    else), GENERIC[NAME] in the user's environment when a stage runs
+    alone."""
+    name: str
+    var: str
+    default: str
+    help: str
+
+    @property
+    def user_var(self):
+        return GENERIC.get(self.name)
 
 
 def names():
@@ -47,6 +73,11 @@ def load(name):
     if mod.JUDGE == 'run-summary' and not hasattr(mod, 'SUMMARY'):
         raise AttributeError(f'stage module {mod.__name__}: run-summary needs SUMMARY')
     return mod
+
+
+def options(mod):
+    """The stage's options by name."""
+    return {o.name: o for o in getattr(mod, 'OPTIONS', [])}
 
 
 def needs(name):

@@ -19,6 +19,8 @@ from harness import cli, exitcodes, stages
 
 
 def fake(script, judge='verdicts', **kw):
+    # COMMAND words are format strings ({results}): a shell's braces doubled
+    script = script.replace('{', '{{').replace('}', '}}')
     return types.SimpleNamespace(COMMAND=['sh', '-c', script], JUDGE=judge,
                                  __doc__='a stand-in stage', **kw)
 
@@ -77,24 +79,67 @@ class RunPlan(unittest.TestCase):
         self.assertEqual(rec['totals'], {'passed': 1, 'failed': 1, 'skipped': 0})
 
     def test_in_a_plan_the_plan_wins_over_the_environment(self):
-        self.mods = {'a': fake('echo "a: PASS $X $Y"', ENV={'X': 'module', 'Y': 'module'})}
-        toml = '[[stage]]\nname = "a"\nenv = { Y = "plan" }\n'
-        _, out, rec = self.run_plan(toml, env={'Y': 'stale', 'X': 'module'})
-        self.assertIn('a: PASS module plan', out)
-        self.assertIn("Y='stale' in the environment is not used", out)
-        self.assertEqual(rec['stages'][0]['options'], {'X': 'module', 'Y': 'plan'})
-        self.assertEqual(rec['stages'][0]['ignored_environment'], {'Y': 'stale'})
+        opts = [stages.Option('kernels', 'T_KERNELS', 'base series', 'h'),
+                stages.Option('reps', 'T_REPS', '15', 'h')]
+        self.mods = {'a': fake('echo "a: PASS $T_KERNELS/$T_REPS/${KERNELS-unset}"',
+                               OPTIONS=opts)}
+        toml = '[[stage]]\nname = "a"\noptions = { kernels = "series" }\n'
+        _, out, rec = self.run_plan(toml, env={'KERNELS': 'base', 'T_REPS': '99'})
+        self.assertIn('a: PASS series/15/unset', out)
+        self.assertIn("KERNELS='base' in the environment is not used", out)
+        self.assertIn("T_REPS='99' in the environment is not used", out)
+        self.assertEqual(rec['stages'][0]['options'], {'kernels': 'series', 'reps': '15'})
+        self.assertEqual(rec['stages'][0]['ignored_environment'],
+                         {'KERNELS': 'base', 'T_REPS': '99'})
 
-    def test_a_stage_alone_takes_the_users_value(self):
-        self.mods = {'a': fake('echo "a: PASS $Y"', ENV={'Y': 'module'})}
+    def test_a_plan_does_not_take_the_users_machine(self):
+        self.mods = {'a': fake('echo "a: PASS ${MACHINE-unset}"')}
+        _, out, _ = self.run_plan('[[stage]]\nname = "a"\n', env={'MACHINE': 'x86_64-q35-kunit'})
+        self.assertIn('a: PASS unset', out)
+
+    def test_an_internal_variable_reaches_no_step(self):
+        self.mods = {'a': fake('echo "a: PASS ${QEMU_EXTRA-unset} ${SUMMARY_TO_LOG-unset}"')}
+        _, out, _ = self.run_plan('[[stage]]\nname = "a"\n',
+                                  env={'QEMU_EXTRA': '-s', 'SUMMARY_TO_LOG': '1'})
+        self.assertIn('a: PASS unset unset', out)
+
+    def alone(self, env, given=None):
+        opts = [stages.Option('kernels', 'T_KERNELS', 'base series', 'h'),
+                stages.Option('reps', 'T_REPS', '15', 'h')]
+        self.mods = {'a': fake('echo "a: PASS $T_KERNELS/$T_REPS/${KERNELS-unset}"',
+                               OPTIONS=opts)}
         with open(os.path.join(self.plans, 't.toml'), 'w') as f:
             f.write('[[stage]]\nname = "a"\n')
         out = io.StringIO()
         with mock.patch.object(stages, 'load', lambda n: self.mods[n]), \
-                mock.patch.dict(os.environ, {'Y': 'user'}):
+                mock.patch.dict(os.environ, env):
             cli.run_plan('t', out=out, plans_dir=self.plans, results_root=self.results,
-                         known_stages={'a'}, plan_wins=False)
-        self.assertIn('a: PASS user', out.getvalue())
+                         known_stages={'a'}, plan_wins=False, given=given)
+        return out.getvalue()
+
+    def test_a_stage_alone_takes_the_users_generic_variable(self):
+        self.assertIn('a: PASS series/15/unset', self.alone({'KERNELS': 'series'}))
+
+    def test_a_flag_wins_over_the_users_variable(self):
+        out = self.alone({'KERNELS': 'series'}, given={'kernels': 'base', 'reps': '3'})
+        self.assertIn('a: PASS base/3/unset', out)
+
+    def test_a_stage_alone_does_not_take_an_options_own_variable(self):
+        out = self.alone({'T_REPS': '99'})
+        self.assertIn('a: PASS base series/15/unset', out)
+        self.assertIn("T_REPS='99' in the environment is not used", out)
+
+    def test_a_plan_option_the_stage_has_not(self):
+        self.mods = {'a': fake('echo "a: PASS"')}
+        with open(os.path.join(self.plans, 't.toml'), 'w') as f:
+            f.write('[[stage]]\nname = "a"\noptions = { kernels = "x" }\n')
+        err = io.StringIO()
+        with mock.patch.object(stages, 'load', lambda n: self.mods[n]), \
+                mock.patch('sys.stderr', err):
+            code = cli.run_plan('t', out=io.StringIO(), plans_dir=self.plans,
+                                results_root=self.results, known_stages={'a'})
+        self.assertEqual(code, exitcodes.USAGE)
+        self.assertIn('stage a has no option kernels', err.getvalue())
 
     def test_only_is_recorded(self):
         self.mods = {'a': fake('echo "a: PASS"'), 'b': fake('echo "b: PASS"')}
@@ -199,8 +244,9 @@ class CommandLine(unittest.TestCase):
     def test_list_plan_prints_each_stage_command(self):
         out = io.StringIO()
         self.assertEqual(cli.list_plan('check', out=out), exitcodes.OK)
-        self.assertIn("KUNIT_MACHINES='x86_64-q35-kunit powerpc64le-pseries-power9' "
-                      'scripts/kunit-arches.sh', out.getvalue())
+        self.assertIn("scripts/kunit-arches.sh  [judge: verdicts]\n"
+                      "    options: --machines='x86_64-q35-kunit powerpc64le-pseries-power9'",
+                      out.getvalue())
 
     def test_no_command_is_a_usage_error(self):
         with mock.patch('sys.stdout', io.StringIO()):

@@ -67,9 +67,9 @@ class BadPlans(unittest.TestCase):
 
     def test_a_good_plan(self):
         p = self.load('description = "d"\n[[stage]]\nname = "deps"\nrequired = true\n'
-                      '[[stage]]\nname = "tree"\nenv = { A = "1" }\n')
-        self.assertEqual([(s.name, s.required, s.env) for s in p.stages],
-                         [('deps', True, {}), ('tree', False, {'A': '1'})])
+                      '[[stage]]\nname = "tree"\noptions = { a = "1" }\n')
+        self.assertEqual([(s.name, s.required, s.options) for s in p.stages],
+                         [('deps', True, {}), ('tree', False, {'a': '1'})])
 
     def test_unknown_stage(self):
         self.assertRefused('[[stage]]\nname = "nope"\n', 'nope', 'harness/stages/nope.py')
@@ -86,8 +86,8 @@ class BadPlans(unittest.TestCase):
     def test_not_toml(self):
         self.assertRefused('[[stage]\n', 'p.toml')
 
-    def test_env_values_are_strings(self):
-        self.assertRefused('[[stage]]\nname = "deps"\nenv = { N = 3 }\n', 'strings')
+    def test_option_values_are_strings(self):
+        self.assertRefused('[[stage]]\nname = "deps"\noptions = { n = 3 }\n', 'strings')
 
     def test_no_such_plan(self):
         with self.assertRaises(plan.PlanError) as cm:
