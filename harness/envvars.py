@@ -23,6 +23,7 @@ USER = {
     'APPEND': 'more kernel command line: make run, make boot; a stage run alone',
     'KSRC': 'your own kernel git tree as the base (with KSRC_REF)',
     'KSRC_REF': 'the commit of KSRC to use as the base',
+    'DEBIAN_VERSION': 'another linux-source-6.1 version of the archive as the base',
     'CACHE': 'the cache directory (base repository, ccache, busybox)',
     'DRY_RUN': '1: print the commands that build, boot, apply or install; run none',
     'FORCE': '1: make tree may discard commits not exported from build/tree',
@@ -44,7 +45,7 @@ INTERNAL = {
     # where things are
     'BUILD', 'TREE', 'KOUT', 'GOUT', 'PLAN', 'RUN_RESULTS', 'SELFTESTS_TREE',
     # which base, which patches
-    'SERIES', 'SERIES_PART', 'BASE_ENV', 'BASE_PACKAGE', 'BASE_TARBALL', 'BASE_VERSION',
+    'SERIES', 'SERIES_PART', 'BASE_ENV', 'BASE_PACKAGE', 'BASE_TARBALL',
     # how guest-run.sh builds and boots
     'KERNEL_FLAVOUR', 'GUEST_RUN_BUILD', 'SUMMARY_TO_LOG', 'FRAGMENTS', 'EXTRA_FRAGMENTS',
     'QEMU_TIMEOUT', 'QEMU_APPEND', 'QEMU_EXTRA', 'QEMU_RNG', 'HARNESS_MIN_FREE_MB',
@@ -69,7 +70,7 @@ INTERNAL = {
 }
 
 STANDARD = {'HOME', 'XDG_CACHE_HOME', 'TMPDIR', 'PATH', 'ARCH',
-            'CCACHE_DIR', 'CCACHE_MAXSIZE', 'CCACHE_DEPEND'}
+            'CCACHE_DIR', 'CCACHE_MAXSIZE', 'CCACHE_DEPEND', 'TERM'}
 
 
 def why_unused(name, in_plan):

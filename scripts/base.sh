@@ -9,9 +9,9 @@
 # Their repository is only read; the harness clones it with --shared.
 # BASE_PACKAGE=linux-source-6.12 BASE_ENV=<file>: another Debian kernel
 # source package the same way (make bench's upstream kernel). The
-# version must be config/base-version's, or BASE_VERSION (6.1 only);
+# version must be config/base-version's, or DEBIAN_VERSION (6.1 only);
 # another base is recorded in BASE_NOTE for the summary.
-# BASE_TARBALL=<linux-source-6.1.tar.xz> BASE_VERSION=<version>: that
+# BASE_TARBALL=<linux-source-6.1.tar.xz> DEBIAN_VERSION=<version>: that
 # version's tarball taken from its package file instead of the installed
 # package (make bases, which builds on every version Debian offers).
 DRY_RUN_AWARE=1
@@ -31,14 +31,14 @@ else
 	[ -z "${KSRC_REF:-}" ] || die $EXIT_USAGE "KSRC_REF is set without KSRC"
 	want=$(base_version "$pkg")
 	if [ -n "${BASE_TARBALL:-}" ]; then
-		[ -n "${BASE_VERSION:-}" ] ||
-			die $EXIT_USAGE "BASE_TARBALL is set but BASE_VERSION (its version) is not"
-		version=$BASE_VERSION tarball=$BASE_TARBALL
+		[ -n "${DEBIAN_VERSION:-}" ] ||
+			die $EXIT_USAGE "BASE_TARBALL is set but DEBIAN_VERSION (its version) is not"
+		version=$DEBIAN_VERSION tarball=$BASE_TARBALL
 	else
 		version=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
 			die $EXIT_USAGE "$pkg is not installed (run: make deps)"
 		[ "$version" = "$want" ] ||
-			die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/base-version${BASE_VERSION:+, BASE_VERSION}): run 'make deps' as root to install it, or BASE_VERSION=$version to build on the installed one"
+			die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/base-version${DEBIAN_VERSION:+, DEBIAN_VERSION}): run 'make deps' as root to install it, or DEBIAN_VERSION=$version to build on the installed one"
 		tarball=/usr/src/$pkg.tar.xz
 	fi
 	[ -f "$tarball" ] || die $EXIT_USAGE "$tarball is missing"
@@ -81,7 +81,7 @@ pinned=$(base_version_pinned linux-source-6.1)
 if [ -n "${KSRC:-}" ]; then
 	note="base is $KSRC_REF from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/base-version)"
 elif [ "$pkg" = linux-source-6.1 ] && [ "$version" != "$pinned" ]; then
-	note="base is linux-source-6.1 $version (BASE_VERSION), not $pinned, which the series was tested on (config/base-version)"
+	note="base is linux-source-6.1 $version (DEBIAN_VERSION), not $pinned, which the series was tested on (config/base-version)"
 fi
 info "base: $desc"
 [ -z "$note" ] || info "note: $note"

@@ -80,7 +80,7 @@ for v in "${versions[@]}"; do
 	line=
 	if dry; then
 		run apt-get download "$pkg=$v"
-		run env BUILD="$d" RESULTS="$out/$v" BASE_VERSION="$v" \
+		run env BUILD="$d" RESULTS="$out/$v" DEBIAN_VERSION="$v" \
 			BASE_TARBALL="$debs/${pkg}_$v.tar.xz" "$S/base.sh"
 		run env BUILD="$d" RESULTS="$out/$v" FORCE=1 "$S/tree.sh"
 		run env BUILD="$d" RESULTS="$out/$v" "$S/kconfig.sh"
@@ -89,7 +89,7 @@ for v in "${versions[@]}"; do
 	fi
 	if ! tarball=$(fetch "$v" 2>>"$log"); then
 		line="FAIL the package could not be downloaded (apt-get download $pkg=$v; $log)"
-	elif ! BUILD=$d RESULTS=$out/$v BASE_VERSION=$v BASE_TARBALL=$tarball "$S/base.sh" >>"$log" 2>&1; then
+	elif ! BUILD=$d RESULTS=$out/$v DEBIAN_VERSION=$v BASE_TARBALL=$tarball "$S/base.sh" >>"$log" 2>&1; then
 		line="FAIL no base tree ($log)"
 	elif ! BUILD=$d RESULTS=$out/$v FORCE=1 "$S/tree.sh" >>"$log" 2>&1; then
 		line="FAIL $(grep -o 'patch [0-9]*, [^ ]*, does not apply' "$log" | tail -1 | sed 's|patches/||')"

@@ -28,7 +28,7 @@ step "deps: Debian packages"
 missing=()
 for p in $PACKAGES; do
 	# A kernel source package: the version of config/base-version (or
-	# BASE_VERSION), which may not be the archive's newest.
+	# DEBIAN_VERSION), which may not be the archive's newest.
 	want=
 	! grep -q "^$p " "$TOP/config/base-version" || want=$(base_version "$p")
 	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then

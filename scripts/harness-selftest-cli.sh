@@ -109,9 +109,9 @@ check "DRY_RUN=1 scripts/bench.sh series prints the boot under icount with every
 	env DRY_RUN=1 BUILD="$tmp/build" RESULTS="$tmp/dry-bench" BENCH_MACHINES=arm64-virt-smmuv3 "$S/bench.sh" series
 # The base is pinned (config/base-version): a version that is not the
 # installed one is refused before anything is unpacked.
-check "BASE_VERSION=0.0-1 scripts/base.sh: exit 2, what to do said" \
-	exits 2 "is installed, but the harness builds on 0.0-1 .*BASE_VERSION=" \
-	env BASE_VERSION=0.0-1 BUILD="$tmp/build-pin" RESULTS="$tmp" "$S/base.sh"
+check "DEBIAN_VERSION=0.0-1 scripts/base.sh: exit 2, what to do said" \
+	exits 2 "is installed, but the harness builds on 0.0-1 .*DEBIAN_VERSION=" \
+	env DEBIAN_VERSION=0.0-1 BUILD="$tmp/build-pin" RESULTS="$tmp" "$S/base.sh"
 check "the cover letter's base line is config/base-version's" \
 	grep -qF "Based on v6.1, as Debian's linux-source-6.1 $(base_version_pinned linux-source-6.1) (6.1.y stable)" \
 	"$TOP/patches/0000-cover-letter.patch"
@@ -178,7 +178,7 @@ printf '#!/bin/sh\necho "E: could not reach the archive" >&2\nexit 100\n' >"$tmp
 chmod +x "$tmp/noapt/apt-get"
 check "apt unavailable: scripts/deps.sh exit 2" \
 	exits 2 'apt-get (update|install) failed|Run as root' \
-	env PATH="$tmp/noapt:$PATH" BASE_VERSION=0.0-1 CACHE="$tmp/cache" RESULTS="$tmp" "$S/deps.sh"
+	env PATH="$tmp/noapt:$PATH" DEBIAN_VERSION=0.0-1 CACHE="$tmp/cache" RESULTS="$tmp" "$S/deps.sh"
 check "scripts/check-debug.sh with an unknown step: exit 2" \
 	exits 2 "unknown step 'nosuch'" env DRY_RUN=1 RESULTS="$tmp" "$S/check-debug.sh" nosuch
 check "STRESS_SECONDS=abc scripts/stress.sh: exit 2" \

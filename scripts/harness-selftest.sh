@@ -101,11 +101,11 @@ done
 note_dir=$RESULTS/selftest/base-note
 rm -rf "$note_dir"
 cp -r "$RESULTS/selftest/pass" "$note_dir"
-printf 'KERNEL_BASE_NOTE=%q\n' 'base is linux-source-6.1 6.1.190-1 (BASE_VERSION), not 6.1.192-3' >>"$note_dir/run.env"
+printf 'KERNEL_BASE_NOTE=%q\n' 'base is linux-source-6.1 6.1.190-1 (DEBIAN_VERSION), not 6.1.192-3' >>"$note_dir/run.env"
 "$PYTHON" "$TOP/scripts/summarize.py" --results "$note_dir" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 	--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" --baseline "$C/baseline.txt" \
 	--known-splats "$C/known-splats.txt" >"$note_dir/summary.log" 2>&1 || true
-if sed -n 2p "$note_dir/summary.log" | grep -qx 'note:     base is linux-source-6.1 6.1.190-1 (BASE_VERSION), not 6.1.192-3'; then
+if sed -n 2p "$note_dir/summary.log" | grep -qx 'note:     base is linux-source-6.1 6.1.190-1 (DEBIAN_VERSION), not 6.1.192-3'; then
 	echo "harness-selftest: PASS base-note: a run on another base says so at the top"
 else
 	echo "harness-selftest: FAIL base-note: line 2 of $note_dir/summary.log is not the base note"

@@ -198,19 +198,19 @@ kernel_spec() {	# spec default-machines step
 }
 
 # The version of a Debian kernel source package the harness builds on:
-# config/base-version, or BASE_VERSION for linux-source-6.1.
+# config/base-version, or DEBIAN_VERSION for linux-source-6.1.
 base_version() {	# package
 	local pinned
 	pinned=$(awk -v p="$1" '$1 == p { print $2 }' "$TOP/config/base-version")
 	[ -n "$pinned" ] || die $EXIT_USAGE "config/base-version has no version of $1"
-	if [ "$1" = linux-source-6.1 ] && [ -n "${BASE_VERSION:-}" ]; then
-		echo "$BASE_VERSION"
+	if [ "$1" = linux-source-6.1 ] && [ -n "${DEBIAN_VERSION:-}" ]; then
+		echo "$DEBIAN_VERSION"
 	else
 		echo "$pinned"
 	fi
 }
-# The pinned version (config/base-version), whatever BASE_VERSION says.
-base_version_pinned() { BASE_VERSION= base_version "$1"; }
+# The pinned version (config/base-version), whatever DEBIAN_VERSION says.
+base_version_pinned() { DEBIAN_VERSION= base_version "$1"; }
 
 # The kernel's kunit.py directory (tools/testing/kunit: kunit_parser.py,
 # the KTAP parser the summary uses): $TREE's when it exists, else the
