@@ -4,7 +4,6 @@
 # --help); the steps of make run are scripts under scripts/ that also run
 # on their own.
 
-S := scripts
 .DEFAULT_GOAL := help
 # GNU make exits 2 whenever a recipe fails: say which code the script
 # itself returned (README: exit codes; scripts/<step>.sh returns it).
@@ -88,7 +87,7 @@ help:
 	@echo 'of README.md, Exit codes (make prints it).'
 
 run:
-	$(S)/run.sh $(CODE)
+	./stlb.py run $(CODE)
 
 check:
 	./stlb.py check $(CODE)
@@ -97,35 +96,34 @@ check-full:
 	./stlb.py check-full $(CODE)
 
 deps:
-	$(S)/deps.sh $(CODE)
+	./stlb.py deps $(CODE)
 
 base:
-	$(S)/base.sh $(CODE)
+	./stlb.py base $(CODE)
 
-tree: base
-	$(S)/tree.sh $(CODE)
+tree:
+	./stlb.py tree $(CODE)
 
 config:
-	$(S)/kconfig.sh $(CODE)
+	./stlb.py config $(CODE)
 
 kernel:
-	$(S)/build-kernel.sh $(CODE)
+	./stlb.py kernel $(CODE)
 
 guest:
-	$(S)/build-guest.sh $(CODE)
+	./stlb.py guest $(CODE)
 
 boot:
-	$(S)/boot.sh $(CODE)
+	./stlb.py boot $(CODE)
 
 shell:
-	( $(S)/deps.sh && $(S)/base.sh && $(S)/tree.sh && $(S)/kconfig.sh && \
-	$(S)/build-kernel.sh && $(S)/build-guest.sh && $(S)/boot.sh shell ) $(CODE)
+	./stlb.py shell $(CODE)
 
 machines:
-	@$(S)/machine.py table
+	@./stlb.py machines
 
 summary:
-	$(S)/summarize.sh $(CODE)
+	./stlb.py summary $(CODE)
 
 # The evidence runs: stages of ./stlb.py (harness/stages/), each run
 # alone after the stages it needs, with its record.
@@ -139,16 +137,16 @@ $(STAGES):
 .NOTPARALLEL:
 
 harness-selftest:
-	$(S)/harness-selftest.sh $(CODE)
+	./stlb.py harness-selftest $(CODE)
 
 unit-tests:
 	/usr/bin/python3 -B -m harness.unit $(CODE)
 
 export:
-	$(S)/export.sh $(CODE)
+	./stlb.py export $(CODE)
 
 baseline:
-	$(S)/baseline.sh $(CODE)
+	./stlb.py baseline $(CODE)
 
 clean:
-	$(S)/clean.sh $(CODE)
+	./stlb.py clean $(CODE)

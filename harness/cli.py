@@ -8,6 +8,9 @@
     ./stlb.py keep RESULTS_DIR      copy a run's record into docs/records/
     ./stlb.py STAGE [options]       one stage alone, after the stages it
                                     needs (make mutants: ./stlb.py mutants)
+    ./stlb.py TOOL [args]           one step of make run, or a working
+                                    tool (config, kernel, boot, export,
+                                    ...): its script, no record
 
 Each stage runs its step (scripts/<step>), its output shown and kept in
 results/<stamp>-<plan>/<stage>.log; the run ends with the phase table,
@@ -24,6 +27,7 @@ import sys
 import time
 
 from . import envvars, exitcodes, judge as judges, plan as plans, record as records, stages, status
+from . import tools
 
 TOP = exitcodes.TOP
 
@@ -270,6 +274,9 @@ def list_all(out=sys.stdout):
     out.write('stages (./stlb.py NAME; harness/stages/NAME.py):\n')
     for n in stages.names():
         out.write(f'  {n:<17} {stages.describe(n)}\n')
+    out.write('tools (./stlb.py NAME [ARG...]; harness/tools.py; no record):\n')
+    for n, (text, _) in tools.TOOLS.items():
+        out.write(f'  {n:<17} {text}\n')
     return exitcodes.OK
 
 
@@ -338,6 +345,14 @@ def main(argv=None):
             p.add_argument(f'--{o.name}', dest=f'opt_{o.name.replace("-", "_")}', metavar='VALUE',
                            help=f'{o.help} (default: {o.default!r}{env})')
         p.set_defaults(only=None, stage=True)
+    for n, (text, _) in tools.TOOLS.items():
+        p = sub.add_parser(n, help=text, description=f'{text}: runs '
+                           + ', then '.join(' '.join(c) for c in tools.commands(n))
+                           + ' (no record)')
+        p.add_argument('--dry-run', action='store_true',
+                       help='print the commands that build, boot, apply or install; run none')
+        p.add_argument('args', nargs='*', metavar='ARG', help='given to the last script')
+        p.set_defaults(tool=True)
     args = ap.parse_args(argv)
     if args.command is None:
         ap.print_help()
@@ -349,6 +364,8 @@ def main(argv=None):
     if args.command == 'keep':
         return status.keep(args.results_dir)
     dry = args.dry_run or os.environ.get('DRY_RUN') == '1'
+    if getattr(args, 'tool', False):
+        return tools.run(args.command, args.args, dry_run=args.dry_run)
     if getattr(args, 'stage', False):
         plan = stage_plan(args.command)
         given = {k[4:].replace('_', '-'): v for k, v in vars(args).items()

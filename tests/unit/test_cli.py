@@ -15,7 +15,7 @@ import types
 import unittest
 from unittest import mock
 
-from harness import cli, exitcodes, stages
+from harness import cli, exitcodes, plan, stages, tools
 
 
 def fake(script, judge='verdicts', **kw):
@@ -268,6 +268,45 @@ class CommandLine(unittest.TestCase):
             mk = f.read()
         self.assertRegex(mk, r'\ncheck:\n\t\./stlb\.py check ')
         self.assertRegex(mk, r'\ncheck-full:\n\t\./stlb\.py check-full ')
+
+    def test_every_make_target_is_one_line_of_the_entry_point(self):
+        """make NAME is ./stlb.py NAME: a plan, a stage or a tool (help
+        prints, unit-tests needs nothing built and runs python itself)."""
+        with open(os.path.join(exitcodes.TOP, 'Makefile')) as f:
+            mk = f.read()
+        rules = re.findall(r'^([a-z][a-z0-9-]*):[^=\n]*\n((?:\t.*\n)*)', mk, re.M)
+        known = set(stages.names()) | set(tools.TOOLS) | set(plan.names())
+        for target, recipe in rules:
+            if target in ('help', 'unit-tests'):
+                continue
+            with self.subTest(target=target):
+                lines = recipe.splitlines()
+                self.assertEqual(len(lines), 1, recipe)
+                self.assertRegex(lines[0], rf'^\t@?\./stlb\.py {re.escape(target)}( |$)')
+                self.assertIn(target, known)
+        stage_targets = re.search(r'^STAGES := ((?:.*\\\n)*.*)$', mk, re.M).group(1)
+        for target in stage_targets.replace('\\', ' ').split():
+            self.assertIn(target, stages.names())
+
+    def test_every_tool_runs_scripts_that_exist(self):
+        for name in tools.TOOLS:
+            for cmd in tools.commands(name):
+                path = os.path.join(exitcodes.TOP, cmd[0])
+                self.assertTrue(os.access(path, os.X_OK), f'{name}: {cmd[0]}')
+
+    def test_a_tool_passes_its_arguments_to_its_last_script_and_stops_at_a_failure(self):
+        calls = []
+
+        def call(cmd, cwd, env):
+            calls.append((cmd, env.get('DRY_RUN')))
+            return 3 if cmd[0] == 'scripts/tree.sh' else 0
+        with mock.patch('subprocess.call', call):
+            self.assertEqual(tools.run('boot', ['shell'], dry_run=True), exitcodes.OK)
+            self.assertEqual(calls, [(['scripts/boot.sh', 'shell'], '1')])
+            calls.clear()
+            self.assertEqual(tools.run('shell'), 3)
+            self.assertEqual([c[0][0] for c in calls],
+                             ['scripts/deps.sh', 'scripts/base.sh', 'scripts/tree.sh'])
 
 
 if __name__ == '__main__':
