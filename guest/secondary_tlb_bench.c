@@ -4,7 +4,7 @@
  * for QEMU's SMMUv3 trace, with nothing bound and with this process bound
  * on SSID 0 of the edu device (CONFIG_EDU_SVA_TEST, /dev/edu-sva).
  *
- * The harness (scripts/bench.sh) boots it under -icount shift=0, so guest
+ * The harness (scripts/evidence/bench.sh) boots it under -icount shift=0, so guest
  * time is executed instructions, and counts on the host what the SMMU
  * received between the markers this program writes (EDU_SVA_IOC_MARK:
  * FNV-1a of "bench.<phase>.<workload>[.timed]", "bench.idle" around the
@@ -21,7 +21,7 @@
  *            SMMU's window, then -r times timed without kprobes;
  *            then a child that binds, maps and exits without unbinding
  *
- * Output, one line per run, read by scripts/bench_table.py:
+ * Output, one line per run, read by scripts/evidence/bench_table.py:
  *   bench: <phase> <workload> rep=<n> ns=<guest ns>
  *   bench: bound <workload> count ns=<guest ns> calls=<n>
  *   bench: bound <workload> call start=<hex> end=<hex>   (the first 8)
@@ -100,7 +100,7 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-/* The marker scripts/smmu_trace.py attributes the SMMU's work by. */
+/* The marker scripts/evidence/smmu_trace.py attributes the SMMU's work by. */
 static uint32_t fnv1a(const char *s)
 {
 	uint32_t h = 2166136261u;

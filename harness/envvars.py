@@ -3,14 +3,14 @@
 
 USER      what a user may set: the only variables docs/harness.md
           documents as options (a unit test holds them to it).
-INTERNAL  what the steps pass each other (scripts/guest-run.sh's
+INTERNAL  what the steps pass each other (scripts/steps/guest-run.sh's
           QEMU_TIMEOUT, a stage option's own variable such as
           REPRODUCER_KERNELS): never an option; ./stlb.py takes every
           one out of a step's environment before it sets its own, so
           that one left exported in a shell reaches no step.
 STANDARD  the system's (HOME, PATH, ccache's own).
 
-A unit test reads every ${NAME:-...} of scripts/*.sh and fails on a
+A unit test reads every ${NAME:-...} of scripts/**/*.sh and fails on a
 name in none of the lists: a new variable is a choice made here.
 """
 

@@ -41,13 +41,13 @@ PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}
 # and exits 2.
 machine_load() {
 	local vars
-	vars=$("$PYTHON" "$TOP/scripts/machine.py" shell "$1") || exit $EXIT_USAGE
+	vars=$("$PYTHON" "$TOP/scripts/steps/machine.py" shell "$1") || exit $EXIT_USAGE
 	eval "$vars"
 }
 
 # The machines whose file says "KEY=VALUE", one name a line.
 machines_with() {	# key value
-	"$PYTHON" "$TOP/scripts/machine.py" list "$1" "$2"
+	"$PYTHON" "$TOP/scripts/steps/machine.py" list "$1" "$2"
 }
 
 # The machines built after every patch (make bisect, bisect-files,
@@ -181,7 +181,7 @@ disk_space_ok() {	# dir
 	return 1
 }
 
-# KERNEL[@MACHINE[,MACHINE]] (scripts/reproducer.sh, scripts/bench.sh):
+# KERNEL[@MACHINE[,MACHINE]] (scripts/evidence/reproducer.sh, scripts/evidence/bench.sh):
 # sets SPEC_KERNEL and SPEC_MACHINES (the default machines when the spec
 # names none), after loading each machine (an unknown one lists the
 # machines and exits 2).
@@ -255,13 +255,13 @@ kernel_tree() {
 		KTREE=$BUILD/tree-upstream KPART=all
 		KDESC="Debian linux-source-6.12 plus the test-only patches for 6.12"
 		export SERIES=$TOP/patches/series-6.12 BASE_ENV=$BUILD/base-6.12.env
-		BASE_PACKAGE=linux-source-6.12 "$TOP/scripts/base.sh" ;;
+		BASE_PACKAGE=linux-source-6.12 "$TOP/scripts/steps/base.sh" ;;
 	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes, series, upstream or mutant)" ;;
 	esac
 }
 
-# What QEMU's SMMUv3 received (scripts/reproducer.sh, scripts/bench.sh):
-# QEMU writes its trace into a FIFO and scripts/smmu_trace.py counts all
+# What QEMU's SMMUv3 received (scripts/evidence/reproducer.sh, scripts/evidence/bench.sh):
+# QEMU writes its trace into a FIFO and scripts/evidence/smmu_trace.py counts all
 # of it into DIR/smmu-counts.json, keeping the first 16 MiB as
 # DIR/qemu-trace.log (a kernel looping on SMMU commands traces tens of MB
 # a second). smmu_record_start DIR [--commands] sets SMMU_QEMU_ARGS, the
@@ -273,7 +273,7 @@ smmu_record_start() {	# dir [smmu_trace.py --trace-args options]
 	SMMU_FIFO=$dir/qemu-trace.fifo
 	SMMU_RECORDER=
 	rm -f "$SMMU_FIFO"
-	local record=("$PYTHON" "$TOP/scripts/smmu_trace.py" --record "$SMMU_FIFO"
+	local record=("$PYTHON" "$TOP/scripts/evidence/smmu_trace.py" --record "$SMMU_FIFO"
 		--out "$dir/qemu-trace.log" --counts "$dir/smmu-counts.json")
 	if dry; then
 		run "${record[@]}"
@@ -282,7 +282,7 @@ smmu_record_start() {	# dir [smmu_trace.py --trace-args options]
 		"${record[@]}" &
 		SMMU_RECORDER=$!
 	fi
-	SMMU_QEMU_ARGS="-D $SMMU_FIFO $("$PYTHON" "$TOP/scripts/smmu_trace.py" --trace-args "$@")"
+	SMMU_QEMU_ARGS="-D $SMMU_FIFO $("$PYTHON" "$TOP/scripts/evidence/smmu_trace.py" --trace-args "$@")"
 }
 smmu_record_stop() {
 	local rc=0
@@ -295,9 +295,9 @@ smmu_record_stop() {
 	return $rc
 }
 
-# Mutants (scripts/mutants.sh, scripts/kvm-vmx.sh) are made in a scratch
+# Mutants (scripts/evidence/mutants.sh, scripts/evidence/kvm-vmx.sh) are made in a scratch
 # worktree of $TREE. mutant_apply FILE MUTATION resets it to $TREE's HEAD
-# and applies MUTATION (scripts/mutate.py's words, split as a shell
+# and applies MUTATION (scripts/evidence/mutate.py's words, split as a shell
 # would) to FILE; it returns 1, with mutate.py's reason, when the
 # mutation does not apply.
 MUTANT_TREE=$BUILD/tree-mutant
@@ -311,7 +311,7 @@ mutant_apply() {
 		run git -C "$TREE" worktree add -q --force --detach "$MUTANT_TREE" "$head"
 	fi
 	# A word "::" alone separates the edits of a mutant of several.
-	"$PYTHON" "$TOP/scripts/mutate.py" apply "$MUTANT_TREE/$file" "$mutation"
+	"$PYTHON" "$TOP/scripts/evidence/mutate.py" apply "$MUTANT_TREE/$file" "$mutation"
 }
 
 # mutant_apply, then the mutant's diff saved in DIFF and printed,
@@ -369,7 +369,7 @@ summary_verdict() {	# summary.txt
 }
 
 # A record file of KEY=value lines, each value quoted for the shell
-# (scripts/summarize.py reads them with shlex): env_line KEY VALUE.
+# (scripts/judges/summarize.py reads them with shlex): env_line KEY VALUE.
 env_line() { printf '%s=%q\n' "$1" "$2"; }
 
 # What the kernel in an output tree was built from, written after each
@@ -473,7 +473,7 @@ check_touched_compiled() {	# head machines
 export MACHINE=${MACHINE:-arm64-virt-smmuv3}
 machine_load "$MACHINE"
 if [ -n "${ARCH:-}" ] && [ "$ARCH" != "$M_ARCH" ]; then
-	die $EXIT_USAGE "ARCH=$ARCH, but MACHINE=$MACHINE is $M_ARCH: ARCH follows the machine; choose one with MACHINE= ($("$PYTHON" "$TOP/scripts/machine.py" list | tr '\n' ' '))"
+	die $EXIT_USAGE "ARCH=$ARCH, but MACHINE=$MACHINE is $M_ARCH: ARCH follows the machine; choose one with MACHINE= ($("$PYTHON" "$TOP/scripts/steps/machine.py" list | tr '\n' ' '))"
 fi
 ARCH=$M_ARCH
 KOUT=${KOUT:-$(kout)}

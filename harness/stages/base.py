@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
 """The base tree (config/base-version) as a cached git commit."""
 
-COMMAND = ['scripts/base.sh']
+COMMAND = ['scripts/steps/base.sh']
 JUDGE = 'exit'

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/bases.sh']
+COMMAND = ['scripts/evidence/bases.sh']
 JUDGE = 'exit'  # its lines are 'bases: VERSION PASS|FAIL ...'; older versions are reported, not judged
 
 OPTIONS = [

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/bench.sh']
+COMMAND = ['scripts/evidence/bench.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 SHOW = 'bench/table.txt'

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/bisect-build.sh']
+COMMAND = ['scripts/evidence/bisect.sh']
 JUDGE = 'verdicts'
 
 OPTIONS = [

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/bisect-files.sh']
+COMMAND = ['scripts/evidence/bisect-files.sh']
 JUDGE = 'verdicts'
 
 OPTIONS = [

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/check-debug.sh']
+COMMAND = ['scripts/evidence/check-debug.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
 """The Debian packages the steps need: installed (as root) or listed."""
 
-COMMAND = ['scripts/deps.sh']
+COMMAND = ['scripts/steps/deps.sh']
 JUDGE = 'exit'

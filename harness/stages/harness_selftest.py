@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
 """The harness's self-tests on saved consoles, machine files and exit codes."""
 
-COMMAND = ['scripts/harness-selftest.sh']
+COMMAND = ['scripts/evidence/harness-selftest.sh']
 JUDGE = 'verdicts'

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/kunit-arches.sh']
+COMMAND = ['scripts/evidence/kunit-arches.sh']
 NEEDS = ['tree']
 JUDGE = 'verdicts'
 

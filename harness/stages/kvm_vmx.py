@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/kvm-vmx.sh']
+COMMAND = ['scripts/evidence/kvm-vmx.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 REPORT = 'kvm-vmx/summary.txt'

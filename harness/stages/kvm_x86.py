@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/kvm-x86.sh']
+COMMAND = ['scripts/evidence/kvm-x86.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 REPORT = 'kvm-x86/summary.txt'

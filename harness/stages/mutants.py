@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/mutants.sh']
+COMMAND = ['scripts/evidence/mutants.sh']
 NEEDS = ['tree']
 JUDGE = 'verdicts'
 

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/mutants-edu.sh']
+COMMAND = ['scripts/evidence/mutants-edu.sh']
 NEEDS = ['tree']
 JUDGE = 'verdicts'
 

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/reproducer.sh']
+COMMAND = ['scripts/evidence/reproducer.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 REPORT = 'reproducer/summary.txt'

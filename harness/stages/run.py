@@ -3,11 +3,11 @@
 
 from . import Option
 
-COMMAND = ['scripts/run.sh']
+COMMAND = ['scripts/steps/run.sh']
 JUDGE = 'run-summary'
 SUMMARY = 'run/summary.txt'
 ENV = {'RUN_RESULTS': '{results}/run'}
-# scripts/boot.sh reads the user's own names: make run calls scripts/run.sh
+# scripts/steps/boot.sh reads the user's own names: make run calls scripts/steps/run.sh
 # with the user's environment, ./stlb.py run gives it the same two.
 OPTIONS = [
     Option('timeout', 'TIMEOUT', '', "seconds the boot may take (the machine's timeout otherwise)"),

@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/stress.sh']
+COMMAND = ['scripts/evidence/stress.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 

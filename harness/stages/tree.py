@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """build/tree: the base plus one commit per patch of patches/series."""
 
-COMMAND = ['scripts/tree.sh']
+COMMAND = ['scripts/steps/tree.sh']
 NEEDS = ['base']
 JUDGE = 'exit'

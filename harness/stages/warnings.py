@@ -3,7 +3,7 @@
 
 from . import Option
 
-COMMAND = ['scripts/warnings.sh']
+COMMAND = ['scripts/evidence/warnings.sh']
 NEEDS = ['base']
 JUDGE = 'verdicts'
 

@@ -244,7 +244,7 @@ class CommandLine(unittest.TestCase):
     def test_list_plan_prints_each_stage_command(self):
         out = io.StringIO()
         self.assertEqual(cli.list_plan('check', out=out), exitcodes.OK)
-        self.assertIn("scripts/kunit-arches.sh  [judge: verdicts]\n"
+        self.assertIn("scripts/evidence/kunit-arches.sh  [judge: verdicts]\n"
                       "    options: --machines='x86_64-q35-kunit powerpc64le-pseries-power9'",
                       out.getvalue())
 
@@ -299,14 +299,14 @@ class CommandLine(unittest.TestCase):
 
         def call(cmd, cwd, env):
             calls.append((cmd, env.get('DRY_RUN')))
-            return 3 if cmd[0] == 'scripts/tree.sh' else 0
+            return 3 if cmd[0] == 'scripts/steps/tree.sh' else 0
         with mock.patch('subprocess.call', call):
             self.assertEqual(tools.run('boot', ['shell'], dry_run=True), exitcodes.OK)
-            self.assertEqual(calls, [(['scripts/boot.sh', 'shell'], '1')])
+            self.assertEqual(calls, [(['scripts/steps/boot.sh', 'shell'], '1')])
             calls.clear()
             self.assertEqual(tools.run('shell'), 3)
             self.assertEqual([c[0][0] for c in calls],
-                             ['scripts/deps.sh', 'scripts/base.sh', 'scripts/tree.sh'])
+                             ['scripts/steps/deps.sh', 'scripts/steps/base.sh', 'scripts/steps/tree.sh'])
 
 
 if __name__ == '__main__':

@@ -14,21 +14,21 @@ from harness import envvars, exitcodes, stages
 TOP = exitcodes.TOP
 
 # Upper-case names a script sets itself before it reads them with a
-# default: machine fields (scripts/machine.py prints them as M_*) and
+# default: machine fields (scripts/steps/machine.py prints them as M_*) and
 # guest-run.sh's note of the base.
 SCRIPT_LOCAL = re.compile(r'^(M_[A-Z0-9_]+|BASE_NOTE)$')
 
 
 def script_reads():
-    """NAME -> files, for every ${NAME:-...} (or -, =, +, ?) in scripts/*.sh
+    """NAME -> files, for every ${NAME:-...} (or -, =, +, ?) in scripts/**/*.sh
     and every os.environ read of the Python scripts and the harness."""
     found = {}
-    for path in glob.glob(os.path.join(TOP, 'scripts', '*.sh')):
+    for path in glob.glob(os.path.join(TOP, 'scripts', '**', '*.sh'), recursive=True):
         with open(path) as f:
             text = f.read()
         for name in re.findall(r'\$\{([A-Z][A-Z0-9_]*):?[-=+?]', text):
             found.setdefault(name, set()).add(os.path.relpath(path, TOP))
-    py = glob.glob(os.path.join(TOP, 'scripts', '*.py')) + \
+    py = glob.glob(os.path.join(TOP, 'scripts', '**', '*.py'), recursive=True) + \
         glob.glob(os.path.join(TOP, 'harness', '**', '*.py'), recursive=True)
     for path in py:
         with open(path) as f:
@@ -63,7 +63,7 @@ class EnvVars(unittest.TestCase):
     def test_every_internal_name_is_read_somewhere(self):
         """A name no step reads any more is taken out of the list."""
         texts = []
-        for path in glob.glob(os.path.join(TOP, 'scripts', '*')) + \
+        for path in glob.glob(os.path.join(TOP, 'scripts', '**', '*'), recursive=True) + \
                 glob.glob(os.path.join(TOP, 'harness', '**', '*.py'), recursive=True):
             if os.path.isfile(path) and not path.endswith('envvars.py'):
                 with open(path) as f:

@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Make $TREE a git tree at the base with patches/series applied by git am,
+# one commit per patch. Unchanged base and patches: nothing is touched, so
+# the incremental kernel build stays incremental.
+#
+# SERIES_PART=all (default) applies every patch; SERIES_PART=test-only
+# applies only the patches after the "# test-only" line that also apply
+# to the base (up to $SERIES_TESTS_LINE, lib.sh; the baseline run);
+# SERIES_PART=fixes applies the upstream patches marked for stable (a
+# "Cc: stable@vger.kernel.org" line) and the test-only patches.
+DRY_RUN_AWARE=1
+. "$(dirname "$0")/../lib.sh"
+
+SERIES_PART=${SERIES_PART:-all}
+[ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
+[ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
+# The patches are files next to the series file (patches/).
+PDIR=$(dirname "$SERIES")
+mapfile -t upstream < <(series_patches upstream)
+mapfile -t base_tests < <(series_patches test-only)
+mapfile -t patches < <(series_patches "$SERIES_PART")
+for p in "${patches[@]}"; do
+	[ -f "$PDIR/$p" ] || die $EXIT_PATCH "${SERIES#$TOP/} names $p, which does not exist"
+done
+
+# The series is checked above, before the base: a patch that does not
+# exist is exit 3 whether or not a base was unpacked. BASE_ENV: the base
+# scripts/steps/base.sh recorded (make bench's upstream kernel has its own).
+BASE_ENV=${BASE_ENV:-$BUILD/base.env}
+if [ ! -f "$BASE_ENV" ]; then
+	# A dry run of a base never unpacked: base.sh printed what it would do.
+	! dry || { info "dry run: no $BASE_ENV yet: nothing to apply onto"; exit 0; }
+	die $EXIT_USAGE "no $BASE_ENV: run scripts/steps/base.sh first"
+fi
+. "$BASE_ENV"
+
+stamp=$( { echo "$BASE_REPO $BASE_COMMIT $SERIES_PART"
+	for p in "${patches[@]}"; do echo "$p"; cat "$PDIR/$p"; done
+	} | sha256sum | cut -d' ' -f1)
+
+
+# After 'make export' the patches describe the tree as it is: record that.
+if [ "${1:-}" = --mark-exported ]; then
+	git -C "$TREE" config harness.stamp "$stamp"
+	git -C "$TREE" config harness.applied-head "$(git -C "$TREE" rev-parse HEAD)"
+	exit 0
+fi
+
+# A step that borrowed the tree and was killed (make bisect, make
+# warnings) left it at another commit: return it first.
+if [ -d "$TREE/.git" ] && by=$(git -C "$TREE" config --get harness.borrowed-by); then
+	info "$TREE was left at $(git -C "$TREE" rev-parse --short HEAD) by an interrupted ${by% *}: back to ${by##* }"
+	tree_return
+fi
+
+# Refuse to throw away work done in the tree (make tree) that was never
+# exported: new commits, or uncommitted changes.
+if [ -d "$TREE/.git" ] && [ "${FORCE:-0}" != 1 ]; then
+	applied=$(git -C "$TREE" config --get harness.applied-head || true)
+	head=$(git -C "$TREE" rev-parse HEAD)
+	if [ -n "$applied" ] && [ "$head" != "$applied" ]; then
+		die $EXIT_USAGE "$TREE has commits that are not in patches/ (HEAD $head). Run 'make export', or FORCE=1 to discard them."
+	fi
+	if [ -n "$(git -C "$TREE" status --porcelain --untracked-files=no)" ]; then
+		die $EXIT_USAGE "$TREE has uncommitted changes. Commit and 'make export' them, or FORCE=1 to discard them."
+	fi
+fi
+
+if [ -d "$TREE/.git" ] &&
+   [ "$(git -C "$TREE" config --get harness.base-repo || true)" = "$BASE_REPO" ] &&
+   [ "$(git -C "$TREE" config --get harness.stamp || true)" = "$stamp" ]; then
+	info "tree is up to date: $(git -C "$TREE" log -1 --format='%h %s')"
+	exit 0
+fi
+
+if dry; then
+	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
+	run git -C "$TREE" checkout -q --detach "$BASE_COMMIT"
+	for p in "${patches[@]}"; do run git -C "$TREE" am -q "$PDIR/$p"; done
+	exit 0
+fi
+
+if [ ! -d "$TREE/.git" ] ||
+   [ "$(git -C "$TREE" config --get harness.base-repo || true)" != "$BASE_REPO" ]; then
+	rm -rf "$TREE"
+	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
+	git -C "$TREE" config harness.base-repo "$BASE_REPO"
+	git -C "$TREE" config user.name >/dev/null ||
+		git -C "$TREE" config user.name "secondary-tlb harness"
+	git -C "$TREE" config user.email >/dev/null ||
+		git -C "$TREE" config user.email "harness@localhost"
+fi
+
+# Fetch the base commit by hash (a KSRC ref may be a tag or a branch).
+git -C "$TREE" cat-file -e "$BASE_COMMIT^{commit}" 2>/dev/null ||
+	run git -C "$TREE" fetch -q origin "$BASE_COMMIT"
+# reset --hard only rewrites files that differ, so mtimes of unchanged
+# files survive and kbuild rebuilds only what the patches change.
+git -C "$TREE" am --abort >/dev/null 2>&1 || true
+run git -C "$TREE" checkout -q --detach "$BASE_COMMIT" 2>/dev/null ||
+	run git -C "$TREE" checkout -q -f --detach "$BASE_COMMIT"
+run git -C "$TREE" reset -q --hard "$BASE_COMMIT"
+git -C "$TREE" tag -f base "$BASE_COMMIT" >/dev/null
+
+n=0
+for p in "${patches[@]}"; do
+	n=$((n + 1))
+	if ! out=$(git -C "$TREE" am -q "$PDIR/$p" 2>&1); then
+		git -C "$TREE" am --abort >/dev/null 2>&1 || true
+		echo "$out" >&2
+		die $EXIT_PATCH "patch $n, ${PDIR#$TOP/}/$p, does not apply to $BASE_DESC (git am output above; git am applies no fuzz: a patch whose context differs is refused)"
+	fi
+	printf '    applied %s\n' "$p"
+	# Mark the end of the upstream part for make export.
+	if [ "$SERIES_PART" = all ] && [ "$n" = "${#upstream[@]}" ]; then
+		git -C "$TREE" tag -f upstream-end >/dev/null
+	fi
+	# ... and of the test-only patches that also apply to the base.
+	if [ "$SERIES_PART" = all ] && [ "$n" = $((${#upstream[@]} + ${#base_tests[@]})) ]; then
+		git -C "$TREE" tag -f base-tests-end >/dev/null
+	fi
+done
+[ "$SERIES_PART" = all ] && [ ${#upstream[@]} = 0 ] &&
+	git -C "$TREE" tag -f upstream-end "$BASE_COMMIT" >/dev/null
+[ "$SERIES_PART" = all ] && [ $((${#upstream[@]} + ${#base_tests[@]})) = 0 ] &&
+	git -C "$TREE" tag -f base-tests-end "$BASE_COMMIT" >/dev/null
+[ "$SERIES_PART" != all ] && git -C "$TREE" tag -d upstream-end base-tests-end >/dev/null 2>&1 || true
+
+git -C "$TREE" config harness.stamp "$stamp"
+git -C "$TREE" config harness.applied-head "$(git -C "$TREE" rev-parse HEAD)"
+git -C "$TREE" config harness.series-part "$SERIES_PART"
+info "applied $n patch(es); HEAD: $(git -C "$TREE" log -1 --format='%h %s')"
