@@ -361,7 +361,7 @@ series_patches() {
 	return 0
 }
 
-# The verdict lines of a summary (summarize.py): its problems, expected
+# The verdict lines of a summary (harness/judge/summary.py): its problems, expected
 # failures and result, indented.
 summary_verdict() {	# summary.txt
 	grep -E '^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|result):' "$1" 2>/dev/null |
@@ -369,7 +369,7 @@ summary_verdict() {	# summary.txt
 }
 
 # A record file of KEY=value lines, each value quoted for the shell
-# (scripts/judges/summarize.py reads them with shlex): env_line KEY VALUE.
+# (harness/judge/summary.py reads them with shlex): env_line KEY VALUE.
 env_line() { printf '%s=%q\n' "$1" "$2"; }
 
 # What the kernel in an output tree was built from, written after each

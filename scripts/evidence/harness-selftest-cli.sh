@@ -220,56 +220,7 @@ check "DRY_RUN=1 scripts/steps/run.sh made no tree and no kernel" \
 check "DRY_RUN=1 MACHINE=x86_64-bochs-vmx scripts/steps/run.sh prints the Bochs boot" \
 	exits 0 "^\+ timeout -k 10 3600 .*/scripts/steps/bochs_run.py --bochsrc .*/config/bochs/x86_64-vmx.bochsrc --cpu corei7_haswell_4770 .* --append 'console=ttyS0,115200 panic=-1 guest.mode=test guest.plan=/kselftest/kvm/tests.plan" \
 	env DRY_RUN=1 MACHINE=x86_64-bochs-vmx BUILD="$tmp/build-bochs" RUN_RESULTS="$tmp/dry-bochs" "$S/steps/run.sh"
-# The mutation judge (scripts/judges/kunit_verdict.py) on a saved mutant run
-# (tests/harness/kunit-verdict/): the listed cases must fail, and with
-# --fail-message for the reason the check is about.
-kv=$TOP/tests/harness/kunit-verdict
-kv_json=$kv/arm64-age-pte.json kv_console=$kv/arm64-age-pte-console.log
-kv_msg='Expected .*rec(\.|->)(calls|call\[|watch_count)'
-kverdict() {	# pattern [--console FILE] case...: a verdict line matching pattern
-	local pat=$1 console=$kv_console
-	shift
-	[ "$1" != --console ] || { console=$2; shift 2; }
-	"$PYTHON" "$S/judges/kunit_verdict.py" --console "$console" --fail-message "$kv_msg" \
-		"$kv_json" secondary_tlb "$@" | tee /dev/stderr | grep -qE "$pat"
-}
-check "kunit_verdict.py: the mutant's two cases fail with a call-record expectation: PASS" \
-	kverdict '^PASS 29 cases: 27 pass, 2 fail' stlb_age_pte stlb_age_hugetlb
-check "kunit_verdict.py: without --fail-message, by status only: PASS" \
-	grep -q '^PASS ' <("$PYTHON" "$S/judges/kunit_verdict.py" "$kv_json" secondary_tlb stlb_age_pte stlb_age_hugetlb)
-check "kunit_verdict.py: a listed case the suite does not have: FAIL, named missing" \
-	kverdict '^FAIL .*stlb_no_such_case missing' stlb_age_pte stlb_age_hugetlb stlb_no_such_case
-check "kunit_verdict.py: a listed case named twice: FAIL" \
-	kverdict '^FAIL .*stlb_age_pte named twice' stlb_age_pte stlb_age_pte stlb_age_hugetlb
-check "kunit_verdict.py: a failing case not listed: FAIL" \
-	kverdict '^FAIL .*stlb_age_hugetlb FAIL' stlb_age_pte
-check "kunit_verdict.py: a listed case that passes: FAIL" \
-	kverdict '^FAIL .*stlb_age_thp PASS' stlb_age_pte stlb_age_hugetlb stlb_age_thp
-# The same failure for another reason (a setup step): not a kill.
-sed '/# stlb_age_pte: EXPECTATION FAILED/{n;s/Expected rec->calls == n, but/Expected ret == 0, but/}' \
-	"$kv_console" >"$tmp/kv-other-reason.log"
-check "kunit_verdict.py: a listed case failing another expectation (ret == 0): FAIL, the reason said" \
-	kverdict "^FAIL .*stlb_age_pte failed, but no 'Expected" --console "$tmp/kv-other-reason.log" \
-	stlb_age_pte stlb_age_hugetlb
-grep -v 'EXPECTATION FAILED' "$kv_console" >"$tmp/kv-no-expectation.log"
-check "kunit_verdict.py: a listed case with no failed expectation in its output: FAIL" \
-	kverdict '^FAIL .*stlb_age_pte no EXPECTATION/ASSERTION FAILED' --console "$tmp/kv-no-expectation.log" \
-	stlb_age_pte stlb_age_hugetlb
-# Two suites judged together (a drivers machine): a saved run of the
-# SMMUv3 fix reverted, whose one case in the driver suite fails.
-kv2_json=$kv/arm64-smmu-reverted.json kv2_console=$kv/arm64-smmu-reverted-console.log
-kverdict2() {	# pattern suites case...
-	local pat=$1 suites=$2
-	shift 2
-	"$PYTHON" "$S/judges/kunit_verdict.py" --console "$kv2_console" --fail-message "$kv_msg" \
-		"$kv2_json" "$suites" "$@" | tee /dev/stderr | grep -qE "$pat"
-}
-check "kunit_verdict.py: two suites, the driver suite's case listed: PASS, counted over both" \
-	kverdict2 '^PASS 34 cases in 2 suites: 33 pass, 1 fail' secondary_tlb,secondary_tlb_smmuv3 stlb_smmu_range_inv
-check "kunit_verdict.py: a suite that did not report: FAIL" \
-	kverdict2 '^FAIL suite secondary_tlb_vtd did not report' secondary_tlb,secondary_tlb_vtd stlb_smmu_range_inv
-check "kunit_verdict.py: the driver suite left out, its case listed: FAIL, named missing" \
-	kverdict2 '^FAIL .*stlb_smmu_range_inv missing' secondary_tlb stlb_smmu_range_inv
+# The mutation judge (harness.judge.kunit): tests/unit/test_judge_kunit.py.
 # A machine's Kconfig fragments in order, a later line for a symbol
 # replacing the earlier one (x86_64-q35-kunit-drivers turns ACPI back on).
 "$PYTHON" "$S/steps/machine.py" kunit-qemu x86_64-q35-kunit-drivers "$tmp/x86-drivers-qemu.py" 2>"$tmp/out" || true

@@ -69,7 +69,7 @@ for d in "$H"/*/; do
 	[ ! -f "$d/plan" ] || plan=$d/plan
 	[ ! -f "$d/kunit-suites" ] || suites=$d/kunit-suites
 	got=0
-	"$PYTHON" "$TOP/scripts/judges/summarize.py" --results "$out" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
+	env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.summary --results "$out" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 		--kunit-suites "$suites" --plan "$plan" \
 		"${judge[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
@@ -102,7 +102,7 @@ note_dir=$RESULTS/selftest/base-note
 rm -rf "$note_dir"
 cp -r "$RESULTS/selftest/pass" "$note_dir"
 printf 'KERNEL_BASE_NOTE=%q\n' 'base is linux-source-6.1 6.1.190-1 (DEBIAN_VERSION), not 6.1.192-3' >>"$note_dir/run.env"
-"$PYTHON" "$TOP/scripts/judges/summarize.py" --results "$note_dir" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
+env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.summary --results "$note_dir" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 	--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" --baseline "$C/baseline.txt" \
 	--known-splats "$C/known-splats.txt" >"$note_dir/summary.log" 2>&1 || true
 if sed -n 2p "$note_dir/summary.log" | grep -qx 'note:     base is linux-source-6.1 6.1.190-1 (DEBIAN_VERSION), not 6.1.192-3'; then

@@ -68,7 +68,7 @@ for m in $MACHINES; do
 	msg=()
 	[ -z "${KUNIT_FAIL_MESSAGE:-}" ] ||
 		msg=(--console "$out/$m-console.log" --fail-message "$KUNIT_FAIL_MESSAGE")
-	verdict=$("$PYTHON" "$TOP/scripts/judges/kunit_verdict.py" "${msg[@]}" "$out/$m.json" "$suites" ${KUNIT_EXPECT_FAIL:-})
+	verdict=$(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.kunit "${msg[@]}" "$out/$m.json" "$suites" ${KUNIT_EXPECT_FAIL:-})
 	if [ -n "$M_PROBE" ] && ! grep -qE "$M_PROBE" "$out/$m-console.log" 2>/dev/null; then
 		verdict="FAIL $M_PROBE_LABEL: no '$M_PROBE' in the console; $verdict"
 	fi

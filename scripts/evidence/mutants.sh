@@ -8,7 +8,7 @@
 # must fail, every other case must pass. A mutant none of whose cases
 # fails survived. Each listed case must fail for what the suite checks:
 # an expectation on the recorded calls (FAIL_MESSAGE below) in its own
-# output, not a setup step that failed (scripts/judges/kunit_verdict.py). One
+# output, not a setup step that failed (harness/judge/kunit.py). One
 # "mutants: PASS|FAIL <name> ..." line per mutant; the table (mutant,
 # killed by) in $RESULTS/mutants/table.txt.
 . "$(dirname "$0")/../lib.sh"

@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """The verdict on KUnit suites from kunit.py's JSON (kunit.py run --json).
 
-    kunit_verdict.py [--console LOG --fail-message REGEX] JSON SUITE[,SUITE...] [CASE...]
+    python3 -m harness.judge.kunit [--console LOG --fail-message REGEX] JSON SUITE[,SUITE...] [CASE...]
 
 Prints one line, "PASS|FAIL <counts> [| unexpected: ...]": every case of
 the SUITEs must pass, except the CASEs named, which must fail (a mutation

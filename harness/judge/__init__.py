@@ -1,5 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Counting what a stage reported: the one place the totals come from.
+"""The verdicts, in one package:
+
+    harness.judge          a stage's counts (below): the one place the
+                           totals of ./stlb.py come from
+    harness.judge.summary  a guest run: its console judged against the
+                           expected suites, baseline, expected failures
+                           (each with its reason), skips that fail
+                           (python3 -m harness.judge.summary, called by
+                           scripts/steps/summary.sh)
+    harness.judge.kunit    kunit.py's JSON against the cases a mutant must
+                           fail, each for the reason the check is about
+                           (python3 -m harness.judge.kunit, called by
+                           scripts/evidence/kunit-arches.sh)
+
+Their rules are unit-tested on data (tests/unit/test_judge*.py); the
+summary on saved consoles, which needs the kernel's KTAP parser, by
+scripts/evidence/harness-selftest.sh.
+
+Counting what a stage reported:
 
 A step prints one verdict line per thing it checked, "<step>: PASS ..."
 or "<step>: FAIL ..."; make run's summary ends with "totals: N passed, N

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: GPL-2.0
+"""harness.judge.kunit, the mutation judge, on saved kunit.py runs
+(tests/harness/kunit-verdict/): a mutant is killed only when the cases
+named fail, each for the reason the check is about; everything else
+passes; a missing, doubled or unreported case or suite fails."""
+
+import os
+import re
+import tempfile
+import unittest
+
+from harness import exitcodes
+from harness.judge import kunit
+
+DATA = os.path.join(exitcodes.TOP, 'tests', 'harness', 'kunit-verdict')
+AGE_JSON = os.path.join(DATA, 'arm64-age-pte.json')
+AGE_CONSOLE = os.path.join(DATA, 'arm64-age-pte-console.log')
+SMMU_JSON = os.path.join(DATA, 'arm64-smmu-reverted.json')
+SMMU_CONSOLE = os.path.join(DATA, 'arm64-smmu-reverted-console.log')
+# The call record's expectations: what the mutants are judged by.
+MESSAGE = re.compile(r'Expected .*rec(\.|->)(calls|call\[|watch_count)')
+AGED = ['stlb_age_pte', 'stlb_age_hugetlb']
+
+
+def age(cases, console=AGE_CONSOLE):
+    return kunit.verdict(AGE_JSON, 'secondary_tlb', cases, console, MESSAGE)
+
+
+class MutantRun(unittest.TestCase):
+    """A saved run of a mutant that stops aging notifying: two cases fail."""
+
+    def test_its_two_cases_fail_with_a_call_record_expectation(self):
+        self.assertRegex(age(AGED), r'^PASS 29 cases: 27 pass, 2 fail')
+
+    def test_without_a_message_by_status_only(self):
+        self.assertRegex(kunit.verdict(AGE_JSON, 'secondary_tlb', AGED), r'^PASS ')
+
+    def test_a_listed_case_the_suite_does_not_have_fails_named_missing(self):
+        self.assertRegex(age(AGED + ['stlb_no_such_case']), r'^FAIL .*stlb_no_such_case missing')
+
+    def test_a_listed_case_named_twice_fails(self):
+        self.assertRegex(age(['stlb_age_pte'] + AGED), r'^FAIL .*stlb_age_pte named twice')
+
+    def test_a_failing_case_not_listed_fails(self):
+        self.assertRegex(age(['stlb_age_pte']), r'^FAIL .*stlb_age_hugetlb FAIL')
+
+    def test_a_listed_case_that_passes_fails(self):
+        self.assertRegex(age(AGED + ['stlb_age_thp']), r'^FAIL .*stlb_age_thp PASS')
+
+    def test_a_case_failing_another_expectation_did_not_kill_the_mutant(self):
+        with open(AGE_CONSOLE) as f:
+            lines = f.read().splitlines(keepends=True)
+        # The line after stlb_age_pte's failed expectation: a setup step.
+        i = next(n for n, l in enumerate(lines) if '# stlb_age_pte: EXPECTATION FAILED' in l)
+        self.assertIn('Expected rec->calls == n, but', lines[i + 1])
+        lines[i + 1] = lines[i + 1].replace('Expected rec->calls == n, but', 'Expected ret == 0, but')
+        with tempfile.NamedTemporaryFile('w', suffix='.log') as f:
+            f.writelines(lines)
+            f.flush()
+            self.assertRegex(age(AGED, f.name), r"^FAIL .*stlb_age_pte failed, but no 'Expected")
+
+    def test_a_case_with_no_failed_expectation_in_its_output_fails(self):
+        with open(AGE_CONSOLE) as f:
+            lines = [l for l in f if 'EXPECTATION FAILED' not in l]
+        with tempfile.NamedTemporaryFile('w', suffix='.log') as f:
+            f.writelines(lines)
+            f.flush()
+            self.assertRegex(age(AGED, f.name),
+                             r'^FAIL .*stlb_age_pte no EXPECTATION/ASSERTION FAILED')
+
+    def test_no_results_fails(self):
+        self.assertRegex(kunit.verdict('/nonexistent.json', 'secondary_tlb', AGED),
+                         r'^FAIL no results')
+
+
+class DriverRun(unittest.TestCase):
+    """A saved run of two suites with the SMMUv3 fix reverted: one case of
+    the driver suite fails."""
+
+    def smmu(self, suites, cases):
+        return kunit.verdict(SMMU_JSON, suites, cases, SMMU_CONSOLE, MESSAGE)
+
+    def test_the_driver_suites_case_listed_passes_counted_over_both(self):
+        self.assertRegex(self.smmu('secondary_tlb,secondary_tlb_smmuv3', ['stlb_smmu_range_inv']),
+                         r'^PASS 34 cases in 2 suites: 33 pass, 1 fail')
+
+    def test_a_suite_that_did_not_report_fails(self):
+        self.assertRegex(self.smmu('secondary_tlb,secondary_tlb_vtd', ['stlb_smmu_range_inv']),
+                         r'^FAIL suite secondary_tlb_vtd did not report')
+
+    def test_the_driver_suite_left_out_its_case_listed_fails_named_missing(self):
+        self.assertRegex(self.smmu('secondary_tlb', ['stlb_smmu_range_inv']),
+                         r'^FAIL .*stlb_smmu_range_inv missing')
+
+
+if __name__ == '__main__':
+    unittest.main()
