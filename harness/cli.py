@@ -60,12 +60,12 @@ def stage_env(mod, entry, subst, dry_run, results, t0, plan_wins, given=None):
     (--only narrows a run, and the record says so). The step gets each
     option as its own variable (REPRODUCER_KERNELS), always set; the
     user's variables of envvars.STAGE_SCOPED and every variable the
-    steps pass each other (envvars.INTERNAL) are taken out of the
+    steps pass each other (envvars.internal()) are taken out of the
     step's environment first, so that one left exported in the shell
     reaches no step."""
     given = given or {}
     env = {k: v for k, v in os.environ.items()
-           if k not in envvars.INTERNAL and k not in envvars.STAGE_SCOPED
+           if k not in envvars.internal() and k not in envvars.STAGE_SCOPED
            and not (plan_wins and k in envvars.PLAN_SCOPED)}
     env.update({k: v.format(**subst) for k, v in getattr(mod, 'ENV', {}).items()})
     values, ignored = {}, {}

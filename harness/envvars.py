@@ -4,15 +4,18 @@
 USER      what a user may set: the only variables docs/harness.md
           documents as options (a unit test holds them to it).
 INTERNAL  what the steps pass each other (scripts/steps/guest-run.sh's
-          QEMU_TIMEOUT, a stage option's own variable such as
-          REPRODUCER_KERNELS): never an option; ./stlb.py takes every
-          one out of a step's environment before it sets its own, so
-          that one left exported in a shell reaches no step.
+          QEMU_TIMEOUT); internal() adds each stage option's own
+          variable (REPRODUCER_KERNELS, from the stage modules): never
+          an option; ./stlb.py takes every one out of a step's
+          environment before it sets its own, so that one left exported
+          in a shell reaches no step.
 STANDARD  the system's (HOME, PATH, ccache's own).
 
 A unit test reads every ${NAME:-...} of scripts/**/*.sh and fails on a
 name in none of the lists: a new variable is a choice made here.
 """
+
+import functools
 
 USER = {
     'MACHINE': 'the machine of make run and its steps (make machines lists them)',
@@ -56,26 +59,32 @@ INTERNAL = {
     'KUNIT_FAIL_MESSAGE', 'KUNIT_TOOL',
     # kvm-x86.sh called by kvm-vmx.sh
     'KVM_RUN_NAME', 'KVM_X86_MACHINE',
-    # the stages' options' own variables (harness/stages/*.py, OPTIONS)
-    'REPRODUCER_KERNELS', 'REPRODUCER_MACHINES', 'REPRODUCER_FLAVOUR', 'REPRODUCER_TIMEOUT',
-    'REPRODUCER_APPEND', 'REPRODUCER_LOGLEVEL',
-    'BENCH_KERNELS', 'BENCH_MACHINES', 'BENCH_FLAVOUR', 'BENCH_TIMEOUT', 'BENCH_REPS',
-    'BENCH_WORKLOADS', 'BENCH_HOOK',
-    'STRESS_KERNELS', 'STRESS_MACHINE', 'STRESS_FLAVOUR', 'STRESS_SECONDS', 'STRESS_APPEND',
-    'DEBUG_STEPS', 'DEBUG_TIMEOUT', 'DEBUG_APPEND', 'DEBUG_STRESS_SECONDS',
-    'DEBUG_KUNIT_MACHINES',
-    'KVM_X86_KERNELS', 'KVM_X86_TIMEOUT', 'KVM_VMX_RUNS', 'KVM_VMX_TIMEOUT',
-    'MUTANTS', 'MUTANTS_EDU_LIST', 'BASES_VERSIONS', 'BASES_KEEP', 'KUNIT_MACHINES',
-    'BISECT_MACHINES',
 }
 
 STANDARD = {'HOME', 'XDG_CACHE_HOME', 'TMPDIR', 'PATH', 'ARCH',
             'CCACHE_DIR', 'CCACHE_MAXSIZE', 'CCACHE_DEPEND', 'TERM'}
 
 
+def option_vars():
+    """The stage options' own variables (harness/stages/*.py, OPTIONS),
+    but for one a leaf script reads under the user's name (run's
+    TIMEOUT)."""
+    import importlib
+    from . import stages
+    mods = (importlib.import_module(f'{stages.__name__}.{n.replace("-", "_")}')
+            for n in stages.names())
+    return {o.var for m in mods for o in stages.options(m).values() if o.var != o.user_var}
+
+
+@functools.lru_cache(maxsize=None)
+def internal():
+    """Every name the steps pass each other: INTERNAL and the options'."""
+    return frozenset(INTERNAL | option_vars())
+
+
 def why_unused(name, in_plan):
     """Why a variable of the user's environment does not reach a step."""
-    if name in INTERNAL:
+    if name in internal():
         return 'a name the steps pass each other, not an option: ./stlb.py STAGE --help'
     if in_plan:
         return 'a plan runs as written; run the stage alone to choose'

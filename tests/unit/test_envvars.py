@@ -52,10 +52,11 @@ class EnvVars(unittest.TestCase):
         self.assertEqual(user & envvars.INTERNAL, set())
         self.assertEqual(user & envvars.STANDARD, set())
         self.assertEqual(envvars.INTERNAL & envvars.STANDARD, set())
+        self.assertEqual(envvars.option_vars() & (user | envvars.STANDARD), set())
         self.assertLessEqual(envvars.STAGE_SCOPED | envvars.PLAN_SCOPED, user)
 
     def test_every_variable_a_script_reads_is_in_a_list(self):
-        known = set(envvars.USER) | envvars.INTERNAL | envvars.STANDARD
+        known = set(envvars.USER) | envvars.internal() | envvars.STANDARD
         unknown = {n: sorted(f) for n, f in script_reads().items()
                    if n not in known and not SCRIPT_LOCAL.match(n)}
         self.assertEqual(unknown, {}, 'read by the scripts, in no list of harness/envvars.py')
@@ -88,8 +89,13 @@ class EnvVars(unittest.TestCase):
                         self.assertIn(o.user_var, envvars.USER)
                     # the step's own name for it: internal, or the user's
                     # own name where a leaf script reads that (run's TIMEOUT)
-                    self.assertTrue(o.var in envvars.INTERNAL or o.var == o.user_var,
+                    self.assertTrue(o.var in envvars.internal() or o.var == o.user_var,
                                     f'{o.var}: neither internal nor {o.user_var}')
+                    self.assertNotIn(o.var, envvars.STANDARD)
+                    if o.var != o.user_var:
+                        self.assertNotIn(o.var, envvars.USER)
+                        # the module is where it is declared, not the list
+                        self.assertNotIn(o.var, envvars.INTERNAL)
 
 
 if __name__ == '__main__':
