@@ -12,6 +12,12 @@
                            fail, each for the reason the check is about
                            (python3 -m harness.judge.kunit, called by
                            scripts/evidence/kunit-arches.sh)
+    harness.judge.reproducer  one reproducer boot: each case what its
+                           kernel's .xfail says, the splat seen, the SMMU's
+                           commands in range (scripts/evidence/reproducer.sh)
+    harness.judge.kselftests  every test of a plan run and passed; a
+                           mutant killed by its test failing with its
+                           signature (scripts/evidence/kvm-x86.sh, kvm-vmx.sh)
 
 Their rules are unit-tested on data (tests/unit/test_judge*.py); the
 summary on saved consoles, which needs the kernel's KTAP parser, by

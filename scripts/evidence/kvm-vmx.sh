@@ -78,15 +78,15 @@ if [ $mutants = 1 ]; then
 		RESULTS=$out/mutant-$name QEMU_TIMEOUT=${KVM_VMX_TIMEOUT:-} SUMMARY_TO_LOG=1 \
 			"$S/steps/guest-run.sh" "$machine" mutant >"$out/mutant-$name.log" 2>&1 || rc=$?
 		! dry || continue
-		st=$(grep -E "^kselftest:$test(\\.| )" "$out/mutant-$name/results.txt" 2>/dev/null |
-		     awk '{print $NF}' | sort -u | tr '\n' ' ')
-		if [ "$st" = "FAIL " ] && grep -qE "$signature" "$out/mutant-$name/console.log"; then
-			echo "kvm-vmx: PASS mutant $name: killed: $test failed with '$signature'"
+		# Killed: the test failed, for the reason the mutant is about
+		# (harness/judge/kselftests.py).
+		if why=$(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.kselftests kill \
+			 "$out/mutant-$name/results.txt" "$test" "$signature" "$rc" \
+			 "$out/mutant-$name/console.log"); then
+			echo "kvm-vmx: PASS mutant $name: killed: ${why#killed: }"
 			verdicts+=("$name killed")
 		else
-			why="$test ${st:-did not report}, exit $rc"
-			grep -qE "$signature" "$out/mutant-$name/console.log" 2>/dev/null ||
-				why="$why, no '$signature' on the console"
+			why=${why#survived: }
 			if [ "$must" = yes ]; then
 				echo "kvm-vmx: FAIL mutant $name: survived ($why; log: $out/mutant-$name.log)"
 				verdicts+=("$name SURVIVED")

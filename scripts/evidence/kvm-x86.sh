@@ -32,6 +32,7 @@ code=0
 verdicts=()
 # The tests of the plan, one name each: every one must run and pass.
 mapfile -t tests < <(grep -vE '^[[:space:]]*(#|$)' "$PLAN" | awk '{print $1}')
+judge=(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.kselftests)
 
 for k in $KERNELS; do
 	kernel_tree "$k"
@@ -45,28 +46,15 @@ for k in $KERNELS; do
 		die "$([ "$rc" != 0 ] && echo "$rc" || echo $EXIT_MISSING)" "$name: $k stopped before its summary"
 	grep -E "$M_PROBE" "$out/$k/console.log" | head -n 5 | sed 's/^/    console: /' || true
 
-	# One verdict per test of the plan (its own exit status).
-	total=0 npass=0
-	for test in "${tests[@]}"; do
-		st=$(grep -E "^kselftest:$test(\\.| )" "$out/$k/results.txt" |
-		     awk '{print $NF}' | sort -u | tr '\n' ' ')
-		total=$((total + 1))
-		if [ "$st" = "PASS " ]; then
-			npass=$((npass + 1))
-			echo "$RESULTS_NAME: PASS $k $test"
-		else
-			echo "$RESULTS_NAME: FAIL $k $test: ${st:-did not report}"
-		fi
-	done
-	[ "$rc" = 0 ] || [ "$code" != 0 ] || code=$rc
-	# A test that did not pass (a skip, no report) fails the run, even
-	# if the summary judged otherwise.
-	[ "$npass" = "$total" ] || [ "$code" != 0 ] || code=$EXIT_TEST_FAILED
-	if [ "$npass" = "$total" ] && [ "$rc" = 0 ]; then
-		verdicts+=("$k PASS $npass/$total")
-	else
-		verdicts+=("$k FAIL $((total - npass))/$total")
-	fi
+	# One verdict per test of the plan: a test that did not pass (a
+	# skip, no report) fails the run, even if the summary judged
+	# otherwise (harness/judge/kselftests.py).
+	jrc=0
+	"${judge[@]}" plan "$RESULTS_NAME" "$k" "$rc" "$out/$k/results.txt" "$PLAN" \
+		>"$out/$k/verdicts.txt" || jrc=$?
+	grep -v '^verdict: ' "$out/$k/verdicts.txt" || true
+	[ "$jrc" = 0 ] || [ "$code" != 0 ] || code=$jrc
+	verdicts+=("$(sed -n 's/^verdict: //p' "$out/$k/verdicts.txt")")
 done
 
 ! dry || exit 0

@@ -108,51 +108,18 @@ for spec in $KERNELS; do
 			--results "$dir/results.txt" "${expect[@]}" >"$dir/smmu-per-case.txt" || src=$?
 		grep -v '^smmu: ' "$dir/smmu-per-case.txt" || true
 
-		# One verdict line per case: its result and what the summary
-		# says it had to be (cases.txt: FAIL where the xfail file says).
-		total=0 nfail=0
-		while IFS= read -r line; do
-			want=${line##* } line=${line% *}
-			key=${line% *} st=${line##* }
-			case $key in kselftest:edu_sva_test.*) ;; *) continue ;; esac
-			c=${key#kselftest:edu_sva_test.}
-			total=$((total + 1))
-			[ "$st" = PASS ] || nfail=$((nfail + 1))
-			if [ "$st" = "$want" ]; then
-				echo "reproducer: PASS $k/$m $c: $st (expected)"
-			else
-				# A skip is not a pass: the run fails too.
-				echo "reproducer: FAIL $k/$m $c: $st, expected $want"
-				worse $EXIT_TEST_FAILED
-			fi
-		done <"$dir/cases.txt"
-		# The base must also show the first splat of base.splats (the
-		# CPU stuck in the SVA notifier), not only the case's timeout.
-		if [ -n "$splats" ]; then
-			while IFS='|' read -r _ _ reason; do
-				reason=${reason# }
-				if grep -qF "(known: $reason)" "$dir/summary.txt"; then
-					echo "reproducer: PASS $k/$m splat: $reason"
-				else
-					echo "reproducer: FAIL $k/$m splat not seen: $reason"
-					worse $EXIT_TEST_FAILED
-				fi
-			done < <(grep -v '^#' "$splats" | grep '|' | head -n 1)
-		fi
-		grep '^smmu: ' "$dir/smmu-per-case.txt" |
-			sed "s|^smmu: \([A-Z]*\) |reproducer: \1 $k/$m smmu |" || true
-		[ "$src" = 0 ] || worse $EXIT_TEST_FAILED
-		[ "$rc" = 0 ] || worse "$rc"
-		[ "$total" -gt 0 ] || worse $EXIT_MISSING
-		# No case at all (a kernel that panicked at boot) or a run
-		# that failed is not a pass, whatever the cases said.
-		if [ "$nfail" = 0 ] && [ "$total" -gt 0 ] && [ "$rc" = 0 ]; then
-			verdicts+=("$k/$m PASS $total/$total")
-		elif [ "$rc" = 0 ] && [ "$total" -gt 0 ] && [ -n "$xfail" ]; then
-			verdicts+=("$k/$m FAIL $nfail/$total (expected)")
-		else
-			verdicts+=("$k/$m FAIL $nfail/$total (exit $rc)")
-		fi
+		# One verdict line per case (its result and what the summary
+		# says it had to be), per splat, per SMMU check, then the
+		# boot's: harness/judge/reproducer.py.
+		judge=(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.reproducer
+		       "$dir" "$k/$m" "$rc" --smmu-exit "$src")
+		[ -z "$xfail" ] || judge+=(--expected-failures)
+		[ -z "$splats" ] || judge+=(--splats "$splats")
+		jrc=0
+		"${judge[@]}" >"$dir/verdicts.txt" || jrc=$?
+		grep -v '^verdict: ' "$dir/verdicts.txt" || true
+		[ "$jrc" = 0 ] || worse "$jrc"
+		verdicts+=("$(sed -n 's/^verdict: //p' "$dir/verdicts.txt")")
 	done
 done
 
