@@ -221,6 +221,26 @@ check "DRY_RUN=1 MACHINE=x86_64-bochs-vmx scripts/steps/run.sh prints the Bochs 
 	exits 0 "^\+ timeout -k 10 3600 .*/scripts/steps/bochs_run.py --bochsrc .*/config/bochs/x86_64-vmx.bochsrc --cpu corei7_haswell_4770 .* --append 'console=ttyS0,115200 panic=-1 guest.mode=test guest.plan=/kselftest/kvm/tests.plan" \
 	env DRY_RUN=1 MACHINE=x86_64-bochs-vmx BUILD="$tmp/build-bochs" RUN_RESULTS="$tmp/dry-bochs" "$S/steps/run.sh"
 # The mutation judge (harness.judge.kunit): tests/unit/test_judge_kunit.py.
+# The kernel builds' compiler command: an assembler source that pulls a
+# file in with .incbin (x86's piggy.S: the vmlinux of a bzImage) is
+# compiled afresh, never served by ccache's depend mode from an earlier
+# build (plain ccache in depend mode returns the first blob's object).
+incbin_fresh() {	# compiler-command...: the second object holds the second blob
+	local d=$tmp/incbin
+	rm -rf "$d" && mkdir -p "$d"
+	printf '.section .data\n.incbin "%s"\n' "$d/blob.bin" >"$d/piggy.S"
+	echo AAAA >"$d/blob.bin"
+	# Older than a second: ccache caches nothing it thinks is being written.
+	touch -d '-2 seconds' "$d/piggy.S"
+	CCACHE_DIR=$d/ccache CCACHE_DEPEND=1 "$@" gcc -Wp,-MMD,"$d/a.d" -c "$d/piggy.S" -o "$d/a.o"
+	echo BBBB >"$d/blob.bin"
+	CCACHE_DIR=$d/ccache CCACHE_DEPEND=1 "$@" gcc -Wp,-MMD,"$d/b.d" -c "$d/piggy.S" -o "$d/b.o"
+	objcopy -O binary -j .data "$d/b.o" "$d/b.bin" && grep -q BBBB "$d/b.bin"
+}
+check "ccache-cc: a source with .incbin is compiled afresh, not served stale" \
+	incbin_fresh "$S/steps/ccache-cc"
+check "plain ccache in depend mode serves that object stale (what ccache-cc avoids)" \
+	eval '! incbin_fresh ccache'
 # A machine's Kconfig fragments in order, a later line for a symbol
 # replacing the earlier one (x86_64-q35-kunit-drivers turns ACPI back on).
 "$PYTHON" "$S/steps/machine.py" kunit-qemu x86_64-q35-kunit-drivers "$tmp/x86-drivers-qemu.py" 2>"$tmp/out" || true

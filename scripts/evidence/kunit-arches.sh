@@ -45,7 +45,7 @@ for m in $MACHINES; do
 	# in a build directory of its own (make check-debug).
 	bdir=$M_BUILD_DIR${KUNIT_FLAVOUR:+-$KUNIT_FLAVOUR}
 	args=(run --build_dir="$bdir" --jobs="$JOBS"
-	      --timeout=900 --make_options "CC=ccache ${M_CROSS_COMPILE}gcc"
+	      --timeout=900 --make_options "CC=$KCC ${M_CROSS_COMPILE}gcc"
 	      --json="$out/$m.json" --qemu_config="$out/$m-qemu.py")
 	[ -z "$M_CROSS_COMPILE" ] || args+=(--cross_compile="$M_CROSS_COMPILE")
 	for c in $M_KUNITCONFIGS; do args+=(--kunitconfig="$c"); done
@@ -69,6 +69,13 @@ for m in $MACHINES; do
 	[ -z "${KUNIT_FAIL_MESSAGE:-}" ] ||
 		msg=(--console "$out/$m-console.log" --fail-message "$KUNIT_FAIL_MESSAGE")
 	verdict=$(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.kunit "${msg[@]}" "$out/$m.json" "$suites" ${KUNIT_EXPECT_FAIL:-})
+	# The kernel that booted must be the one just built: its banner
+	# carries the build's number (a bzImage once held an older vmlinux,
+	# scripts/steps/ccache-cc).
+	build="#$(cat "$ktree/$bdir/.version" 2>/dev/null || echo '?')"
+	if ! grep -m1 'Linux version' "$out/$m-console.log" 2>/dev/null | grep -qF " $build "; then
+		verdict="FAIL the kernel that booted is not build $build of $ktree/$bdir; $verdict"
+	fi
 	if [ -n "$M_PROBE" ] && ! grep -qE "$M_PROBE" "$out/$m-console.log" 2>/dev/null; then
 		verdict="FAIL $M_PROBE_LABEL: no '$M_PROBE' in the console; $verdict"
 	fi
