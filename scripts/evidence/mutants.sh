@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# The mutation matrix: for each mutant of tests/mutants.txt (MUTANTS=
+# The mutation matrix: for each mutant of tests/mutants.txt (--mutants
 # "name ..." chooses some), in a scratch tree (a git worktree of
 # build/tree at its HEAD, build/tree-mutant), apply the mutation with
 # scripts/evidence/mutate.py and run the secondary_tlb KUnit suite with kunit.py on
