@@ -48,6 +48,16 @@ SUMMARY_VERDICT = re.compile(r'^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|
 JUDGES = ('exit', 'verdicts', 'run-summary')
 
 
+def read_lines(path):
+    """A result file's lines; none if it is missing (a boot that stopped
+    before writing it: the judge then finds nothing to pass)."""
+    try:
+        with open(path, errors='replace') as f:
+            return f.read().splitlines()
+    except OSError:
+        return []
+
+
 @dataclass
 class Outcome:
     passed: int = 0

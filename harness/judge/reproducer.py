@@ -28,16 +28,9 @@ import re
 import sys
 
 from .. import exitcodes
+from . import read_lines as read
 
 TEST = 'kselftest:edu_sva_test.'
-
-
-def read(path):
-    try:
-        with open(path, errors='replace') as f:
-            return f.read().splitlines()
-    except OSError:
-        return []
 
 
 def first_splat_reason(path):
