@@ -231,6 +231,22 @@ def read_header(res):
     return run, subjects
 
 
+def check_kernel_build(lines, build, problems):
+    """The kernel that booted must be the build the run recorded: its
+    banner ("Linux version ... #N ...") shows the build's number. A
+    stale image (a bzImage once held an older vmlinux: ccache's depend
+    mode and .incbin, scripts/steps/ccache-cc) is not this run's kernel.
+    A run recorded before the build number was (build None) is not
+    checked."""
+    if not build or not lines:
+        return
+    banner = next((TIMESTAMP_RE.sub('', l).strip() for l in lines if 'Linux version ' in l), None)
+    if banner is None or f' {build} ' not in banner:
+        problems[EXIT_MISSING].append(
+            f'the kernel that booted is not build {build} of its tree: '
+            f'{banner or "no Linux version line on the console"}')
+
+
 def read_devices(text, probe_re):
     """The probe line (None if the machine has no probe, '' if absent) and
     the PCI devices with their IOMMU group."""
@@ -476,6 +492,7 @@ def judge(args):
 
     j['run'], j['subjects'] = read_header(res)
     run = j['run']
+    check_kernel_build(lines, run.get('RUN_KERNEL_BUILD'), problems)
     j['probe'], j['pci'] = read_devices([TIMESTAMP_RE.sub('', l) for l in lines], args.probe)
     known = [k for path in args.known_splats for k in read_known_splats(path)]
     j['known_seen'] = find_splats(lines, known, problems)

@@ -89,6 +89,8 @@ fi
 	env_line RUN_GUEST "$initramfs"
 	env_line RUN_TIMEOUT "$timeout_s"
 	env_line RUN_STARTED "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	# The build's number, which the booted kernel's banner must show.
+	env_line RUN_KERNEL_BUILD "#$(cat "$KOUT/.version" 2>/dev/null || echo '?')"
 	env_line RUN_EMULATOR_COMMAND "$(quote_cmd "${qemu[@]}")"
 } >"$RESULTS/run.env"
 cp "$KOUT/build-patches.txt" "$RESULTS/patches.txt"

@@ -142,5 +142,30 @@ class Baseline(unittest.TestCase):
         self.assertIn(s.EXIT_MISSING, problems)
 
 
+class KernelBuild(unittest.TestCase):
+    BANNER = ['[    0.000000] Linux version 6.1.192-g61cd986a8637 (root@vm) (gcc 12.2.0) '
+              '#16 SMP PREEMPT_DYNAMIC Mon Dec  7 14:09:44 UTC 2026']
+
+    def check(self, lines, build):
+        problems = collections.defaultdict(list)
+        s.check_kernel_build(lines, build, problems)
+        return dict(problems)
+
+    def test_the_build_that_booted_passes(self):
+        self.assertEqual(self.check(self.BANNER, '#16'), {})
+
+    def test_another_build_is_missing_results(self):
+        for build in ('#15', '#1'):
+            problems = self.check(self.BANNER, build)
+            self.assertRegex(problems[s.EXIT_MISSING][0],
+                             rf'not build {build} of its tree: Linux version .* #16 ')
+
+    def test_no_banner_is_missing_results(self):
+        self.assertIn(s.EXIT_MISSING, self.check(['guest-init: start'], '#16'))
+
+    def test_a_run_recorded_without_a_build_number_is_not_checked(self):
+        self.assertEqual(self.check(self.BANNER, None), {})
+
+
 if __name__ == '__main__':
     unittest.main()
