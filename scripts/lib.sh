@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-# Common helpers for the harness scripts. Sourced, never executed.
+# Common helpers for the harness scripts. Sourced, never executed:
+# sourcing defines and sets variables only; a script then calls
+# step_init "$@" (below), which loads the machine and picks RESULTS.
 
 set -euo pipefail
 
@@ -114,11 +116,6 @@ quote_cmd() {
 DRY_RUN=${DRY_RUN:-0}
 export DRY_RUN
 dry() { [ "$DRY_RUN" = 1 ]; }
-if dry && [ "${DRY_RUN_AWARE:-0}" != 1 ]; then
-	printf '+ %s  # dry run: what it runs depends on what earlier steps built\n' \
-		"$(quote_cmd "$0" "$@")" >&2
-	exit 0
-fi
 
 # Print a command exactly as it will run, then run it.
 run() {
@@ -472,17 +469,6 @@ check_touched_compiled() {	# head machines
 	return $bad
 }
 
-# MACHINE selects the machine a step builds and boots; ARCH follows it.
-export MACHINE=${MACHINE:-arm64-virt-smmuv3}
-machine_load "$MACHINE"
-if [ -n "${ARCH:-}" ] && [ "$ARCH" != "$M_ARCH" ]; then
-	die $EXIT_USAGE "ARCH=$ARCH, but MACHINE=$MACHINE is $M_ARCH: ARCH follows the machine; choose one with MACHINE= ($("$PYTHON" "$TOP/scripts/steps/machine.py" list | tr '\n' ' '))"
-fi
-ARCH=$M_ARCH
-KOUT=${KOUT:-$(kout)}
-
-mkdir -p "$CACHE" "$BUILD"
-
 # results/latest links to the newest run's results directory.
 link_latest() {	# dir
 	local l=$TOP/results/latest
@@ -491,18 +477,39 @@ link_latest() {	# dir
 	ln -sfn "$1" "$l"
 }
 
-# Without RESULTS, a script that sets RESULTS_NAME before sourcing this
-# file writes into a new results/<date>-<RESULTS_NAME>; another step run
-# alone writes into the latest run's results or, with none yet, into a
-# new results directory that becomes the latest.
-if [ -z "${RESULTS:-}" ]; then
-	if [ -n "${RESULTS_NAME:-}" ]; then
-		RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-$RESULTS_NAME
-	elif [ -L "$TOP/results/latest" ] && [ -d "$TOP/results/latest/" ]; then
-		RESULTS=$TOP/results/latest
-	else
-		RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-$(basename "$0" .sh)
-		mkdir -p "$RESULTS"
-		link_latest "$RESULTS"
+# What every script does first, after sourcing this file (which only
+# defines): step_init "$@".
+# - A dry run of a script that sets no DRY_RUN_AWARE prints its command
+#   line and stops.
+# - MACHINE (default arm64-virt-smmuv3) is loaded as M_*; ARCH follows it.
+# - The cache and build directories exist.
+# - RESULTS: given, or a new results/<date>-<RESULTS_NAME> for a script
+#   that sets RESULTS_NAME; another step run alone writes into the latest
+#   run's results or, with none yet, into a new directory that becomes
+#   the latest.
+step_init() {
+	if dry && [ "${DRY_RUN_AWARE:-0}" != 1 ]; then
+		printf '+ %s  # dry run: what it runs depends on what earlier steps built\n' \
+			"$(quote_cmd "$0" "$@")" >&2
+		exit 0
 	fi
-fi
+	export MACHINE=${MACHINE:-arm64-virt-smmuv3}
+	machine_load "$MACHINE"
+	if [ -n "${ARCH:-}" ] && [ "$ARCH" != "$M_ARCH" ]; then
+		die $EXIT_USAGE "ARCH=$ARCH, but MACHINE=$MACHINE is $M_ARCH: ARCH follows the machine; choose one with MACHINE= ($("$PYTHON" "$TOP/scripts/steps/machine.py" list | tr '\n' ' '))"
+	fi
+	ARCH=$M_ARCH
+	KOUT=${KOUT:-$(kout)}
+	mkdir -p "$CACHE" "$BUILD"
+	if [ -z "${RESULTS:-}" ]; then
+		if [ -n "${RESULTS_NAME:-}" ]; then
+			RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-$RESULTS_NAME
+		elif [ -L "$TOP/results/latest" ] && [ -d "$TOP/results/latest/" ]; then
+			RESULTS=$TOP/results/latest
+		else
+			RESULTS=$TOP/results/$(date +%Y%m%d-%H%M%S)-$(basename "$0" .sh)
+			mkdir -p "$RESULTS"
+			link_latest "$RESULTS"
+		fi
+	fi
+}

@@ -26,6 +26,7 @@
 RESULTS_NAME=bases
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 S=$TOP/scripts
 pkg=linux-source-6.1

@@ -38,6 +38,7 @@
 RESULTS_NAME=bench
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 KERNELS=${*:-${BENCH_KERNELS:-base series upstream}}
 MACHINES=${BENCH_MACHINES:-arm64-virt-smmuv3 arm64-virt-smmuv3-a57}

@@ -19,6 +19,7 @@
 # patch and machine with something to compile, and one line per C file
 # the series touches: some config must compile it.
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 MACHINES=$(bisect_machines)
 S=$TOP/scripts

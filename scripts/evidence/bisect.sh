@@ -11,6 +11,7 @@
 # Every C file the series touches must have been compiled on at least one
 # machine. Prints one "bisect: PASS|FAIL ..." line per patch and machine.
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 MACHINES=$(bisect_machines)
 S=$TOP/scripts

@@ -27,6 +27,7 @@
 RESULTS_NAME=check-debug
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 STEPS=${*:-${DEBUG_STEPS:-run reproducer stress kunit}}
 S=$TOP/scripts

@@ -5,6 +5,7 @@
 # Every file a patch adds must have a maintainer (get_maintainer.pl).
 # Prints one "checkpatch: PASS|FAIL file" line per patch.
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 step "checkpatch: --strict on ${SERIES#$TOP/}"
 [ -x "$TREE/scripts/checkpatch.pl" ] || die $EXIT_USAGE "no $TREE/scripts/checkpatch.pl: run scripts/steps/tree.sh first"

@@ -12,6 +12,7 @@
 # Runs in a scratch directory; touches no tree. One
 # "harness-selftest: PASS|FAIL <what>" line per check.
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 S=$TOP/scripts
 tmp=$(mktemp -d)

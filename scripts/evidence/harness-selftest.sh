@@ -21,6 +21,7 @@ if [ -z "${RESULTS:-}" ]; then
 	scratch_results=$RESULTS
 fi
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 H=$TOP/tests/harness
 C=$H/common

@@ -21,6 +21,7 @@
 # kunit.py's JSON and the console in $RESULTS/kunit-arches/.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 # KUNIT_GROUP=drivers (make kunit-drivers): the machines that also run
 # the test-only driver suites, each in a build directory of its own.

@@ -28,6 +28,7 @@
 RESULTS_NAME=kvm-vmx
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 RUNS=${*:-${KVM_VMX_RUNS:-base series mutants}}
 machine=x86_64-bochs-vmx

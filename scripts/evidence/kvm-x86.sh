@@ -18,6 +18,7 @@
 RESULTS_NAME=${KVM_RUN_NAME:-kvm-x86}
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 KERNELS=${*:-${KVM_X86_KERNELS:-base series}}
 name=$RESULTS_NAME

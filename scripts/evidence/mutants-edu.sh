@@ -12,6 +12,7 @@
 RESULTS_NAME=mutants-edu
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 S=$TOP/scripts
 list=${MUTANTS_EDU_LIST:-$TOP/tests/mutants-edu.txt}

@@ -12,6 +12,7 @@
 # "mutants: PASS|FAIL <name> ..." line per mutant; the table (mutant,
 # killed by) in $RESULTS/mutants/table.txt.
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 scratch=$MUTANT_TREE
 # The failed expectation of a kill names the recorder's calls (their

@@ -37,6 +37,7 @@
 RESULTS_NAME=reproducer
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 KERNELS=${*:-${REPRODUCER_KERNELS:-base series}}
 MACHINES=${REPRODUCER_MACHINES:-arm64-virt-smmuv3 arm64-virt-smmuv3-a57}

@@ -23,6 +23,7 @@
 RESULTS_NAME=stress
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 KERNELS=${*:-${STRESS_KERNELS:-series base}}
 SECONDS_RUN=${STRESS_SECONDS:-600}

@@ -9,6 +9,7 @@
 # left out. Prints one "warnings: PASS|FAIL <machine> <file> before ->
 # after" line per file; a warning the series adds is a failure (exit 1).
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 MACHINES=$(bisect_machines)
 S=$TOP/scripts

@@ -16,6 +16,7 @@
 # package (make bases, which builds on every version Debian offers).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 pkg=${BASE_PACKAGE:-linux-source-6.1}
 
 step "base: kernel source"

@@ -4,6 +4,7 @@
 # compared with (a PASS that becomes anything else, or a SKIP that fails,
 # is a regression). Review the diff before committing it.
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 [ -n "$M_BASELINE" ] || [ -n "${BASELINE:-}" ] || die $EXIT_USAGE "machine $MACHINE has no baseline file (BASELINE=file to write one)"
 BASELINE=${BASELINE:-$TOP/$M_BASELINE}

@@ -25,6 +25,7 @@
 # HARNESS_MIN_FREE_MB (default 256) free is refused (exit 2).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 MODE=${1:-test}
 [ "$M_RUNNER" = guest ] ||

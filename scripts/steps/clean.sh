@@ -4,6 +4,7 @@
 # work that 'make export' has not written to patches/ (FORCE=1 removes it
 # anyway).
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 if [ -d "$TREE/.git" ] && [ "${FORCE:-0}" != 1 ]; then
 	by=$(git -C "$TREE" config --get harness.borrowed-by || true)

@@ -9,6 +9,7 @@
 # config/); EXTRA_FRAGMENTS adds to it.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 default=$M_FRAGMENTS
 # fragments_if: a fragment for what a patch adds (the test-only driver,

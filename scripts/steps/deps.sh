@@ -8,6 +8,7 @@
 # upstream kernel and gnuplot for its chart.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 # Host packages, and what each machine (config/machines/) needs: its
 # emulator, cross compiler and the libraries its static guest tests link with.

@@ -6,6 +6,7 @@
 # apply to the base, then those that test the series' own code. Output is stable: re-exporting an
 # unchanged tree rewrites no file (zero commit ids, no signature).
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 # The version of the series as sent; the cover letter's change log says
 # what changed since the previous one. Bump it for each new posting.

@@ -31,6 +31,7 @@
 RESULTS_NAME=${1:-}-${2:-}
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 [ $# -ge 2 ] && [ $# -le 3 ] || die $EXIT_USAGE "usage: $0 MACHINE KERNEL [PLAN]"
 machine=$1

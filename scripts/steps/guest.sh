@@ -10,6 +10,7 @@
 # (a test the series adds, run on the base kernel: scripts/evidence/kvm-vmx.sh).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 [ "$M_RUNNER" = guest ] || die $EXIT_USAGE "machine $MACHINE has no guest userspace (runner=$M_RUNNER)"
 CROSS=$M_CROSS_COMPILE

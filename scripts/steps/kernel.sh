@@ -6,6 +6,7 @@
 # build-patches.txt, which boot.sh copies into the run's results.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 [ -n "$M_IMAGE_TARGET" ] || die $EXIT_USAGE "machine $MACHINE has no image_target: kunit.py builds its kernels"
 step "kernel: build $MACHINE ($ARCH $M_IMAGE_TARGET) in $KOUT"

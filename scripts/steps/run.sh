@@ -6,6 +6,7 @@
 # (see 'make help').
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 stamp=$(date +%Y%m%d-%H%M%S)
 export RESULTS=${RUN_RESULTS:-$TOP/results/$stamp-run}

@@ -6,6 +6,7 @@
 # console line that names its device under test.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 # BASELINE= (empty) judges without a baseline; EXPECT_FAIL=file lists the
 # cases that must fail (the reproducer on the base tree); KUNIT_SUITES=

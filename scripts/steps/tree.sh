@@ -11,6 +11,7 @@
 # "Cc: stable@vger.kernel.org" line) and the test-only patches.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
+step_init "$@"
 
 SERIES_PART=${SERIES_PART:-all}
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"

@@ -7,6 +7,8 @@ them."""
 import glob
 import os
 import re
+import subprocess
+import tempfile
 import unittest
 
 from harness import envvars, exitcodes, stages
@@ -96,6 +98,28 @@ class EnvVars(unittest.TestCase):
                         self.assertNotIn(o.var, envvars.USER)
                         # the module is where it is declared, not the list
                         self.assertNotIn(o.var, envvars.INTERNAL)
+
+
+class LibSh(unittest.TestCase):
+    def test_sourcing_it_only_defines(self):
+        """scripts/lib.sh makes no directory and picks no results until a
+        script calls step_init."""
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {'PATH': os.environ['PATH'], 'HOME': tmp,
+                   'CACHE': os.path.join(tmp, 'cache'), 'BUILD': os.path.join(tmp, 'build')}
+            out = subprocess.run(
+                ['bash', '-c', '. "$0" && echo "results=${RESULTS:-unset} machine=${M_ARCH:-unset}"',
+                 os.path.join(TOP, 'scripts', 'lib.sh')],
+                env=env, capture_output=True, text=True, check=True).stdout
+            self.assertEqual(out, 'results=unset machine=unset\n')
+            self.assertEqual(os.listdir(tmp), [])
+
+    def test_every_script_calls_step_init_after_sourcing_it(self):
+        for path in glob.glob(os.path.join(TOP, 'scripts', '*', '*.sh')):
+            with open(path) as f:
+                text = f.read()
+            with self.subTest(script=os.path.relpath(path, TOP)):
+                self.assertIn('. "$(dirname "$0")/../lib.sh"\nstep_init "$@"\n', text)
 
 
 if __name__ == '__main__':
