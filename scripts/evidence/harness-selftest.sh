@@ -112,7 +112,7 @@ else
 	echo "harness-selftest: FAIL base-note: line 2 of $note_dir/summary.log is not the base note"
 	failed=$((failed + 1))
 fi
-"$TOP/scripts/evidence/harness-selftest-cli.sh" || failed=$((failed + 1))
+RESULTS=$RESULTS "$TOP/scripts/evidence/harness-selftest-cli.sh" || failed=$((failed + 1))
 if [ -n "${scratch_results:-}" ]; then
 	if project_state | cmp -s "$RESULTS/project-before" -; then
 		echo "harness-selftest: PASS the self-tests wrote nothing into $TOP"
