@@ -361,6 +361,24 @@ series_patches() {
 	return 0
 }
 
+# A judge of harness/judge/ (summary, reproducer, kselftests, kunit):
+# judge NAME ARG...
+judge() {
+	env PYTHONPATH="$TOP" "$PYTHON" -B -m "harness.judge.$1" "${@:2}"
+}
+
+# A judge whose last line is "verdict: ...": its lines kept in FILE and
+# shown but for that one, the verdict in VERDICT; returns the judge's
+# exit code. judged FILE NAME ARG...
+judged() {
+	local file=$1 rc=0
+	shift
+	judge "$@" >"$file" || rc=$?
+	grep -v '^verdict: ' "$file" || true
+	VERDICT=$(sed -n 's/^verdict: //p' "$file")
+	return $rc
+}
+
 # The verdict lines of a summary (harness/judge/summary.py): its problems, expected
 # failures and result, indented.
 summary_verdict() {	# summary.txt

@@ -48,6 +48,19 @@ SUMMARY_VERDICT = re.compile(r'^(CRASH|TIMEOUT|MISSING|FAILED|expected failures|
 JUDGES = ('exit', 'verdicts', 'run-summary')
 
 
+def kernel_build_problem(lines, build):
+    """None if the console's banner ("Linux version ... #N ...") shows
+    build BUILD ("#N"), else why not: a stale image (a bzImage once held
+    an older vmlinux: ccache's depend mode and .incbin,
+    scripts/steps/ccache-cc) is not the kernel the run built."""
+    banner = next((re.sub(r'^\[\s*\d+\.\d+\]\s?', '', l).strip()
+                   for l in lines if 'Linux version ' in l), None)
+    if banner is not None and f' {build} ' in banner:
+        return None
+    return (f'the kernel that booted is not build {build} of its tree: '
+            f'{banner or "no Linux version line on the console"}')
+
+
 def read_lines(path):
     """A result file's lines; none if it is missing (a boot that stopped
     before writing it: the judge then finds nothing to pass)."""

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """The verdict on KUnit suites from kunit.py's JSON (kunit.py run --json).
 
-    python3 -m harness.judge.kunit [--console LOG --fail-message REGEX] JSON SUITE[,SUITE...] [CASE...]
+    python3 -m harness.judge.kunit [--console LOG [--fail-message REGEX] [--build '#N']]
+                                   JSON SUITE[,SUITE...] [CASE...]
 
 Prints one line, "PASS|FAIL <counts> [| unexpected: ...]": every case of
 the SUITEs must pass, except the CASEs named, which must fail (a mutation
@@ -15,12 +16,17 @@ is about: its own output (from the line after the previous case's result
 to its "not ok" line) must have an "EXPECTATION FAILED" or "ASSERTION
 FAILED" line and a line matching REGEX. A case that failed for another
 reason (a setup step, a missing huge page) did not kill the mutant.
+
+With --console and --build, the kernel that booted must be that build of
+its tree: its banner shows the number (harness.judge.kernel_build_problem).
 """
 
 import argparse
 import json
 import re
 import sys
+
+from . import kernel_build_problem
 
 RESULT_RE = re.compile(r'^\s*(not ok|ok) \d+ (\S+)')
 FAILED_RE = re.compile(r'(EXPECTATION|ASSERTION) FAILED at ')
@@ -66,7 +72,7 @@ def fail_reason(output, message):
     return None
 
 
-def verdict(path, suites, expect_list, console=None, message=None):
+def verdict(path, suites, expect_list, console=None, message=None, build=None):
     expect = set(expect_list)
     try:
         with open(path) as f:
@@ -88,12 +94,17 @@ def verdict(path, suites, expect_list, console=None, message=None):
     bad += [f'{k} missing' for k in sorted(expect - set(cases))]
     bad += [f'{k} named twice' for k in sorted(expect) if expect_list.count(k) > 1]
     bad += [f'{k} in two suites' for k in sorted(set(twice))]
-    if message is not None:
+    if message is not None or build is not None:
         try:
             with open(console, errors='replace') as f:
                 lines = f.read().splitlines()
         except OSError as e:
             return f'FAIL no console ({e})'
+    if build is not None:
+        why = kernel_build_problem(lines, build)
+        if why:
+            bad.append(why)
+    if message is not None:
         outputs = {}
         for suite in suites.split(','):
             outputs.update(case_outputs(lines, suite))
@@ -118,14 +129,15 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--console', help="the kernel's console (kunit.py's test.log)")
     ap.add_argument('--fail-message', help='regex: a line each CASE that must fail must have')
+    ap.add_argument('--build', help="the build's number (#N) the console's banner must show")
     ap.add_argument('json')
     ap.add_argument('suites', metavar='SUITE[,SUITE...]')
     ap.add_argument('cases', nargs='*')
     args = ap.parse_args(argv)
-    if bool(args.console) != bool(args.fail_message):
-        ap.error('--console and --fail-message go together')
+    if bool(args.console) != bool(args.fail_message or args.build):
+        ap.error('--console goes with --fail-message or --build')
     message = re.compile(args.fail_message) if args.fail_message else None
-    print(verdict(args.json, args.suites, args.cases, args.console, message))
+    print(verdict(args.json, args.suites, args.cases, args.console, message, args.build))
 
 
 if __name__ == '__main__':

@@ -20,6 +20,8 @@ import re
 import subprocess
 import sys
 
+from . import kernel_build_problem
+
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the project
 
 
@@ -232,19 +234,14 @@ def read_header(res):
 
 
 def check_kernel_build(lines, build, problems):
-    """The kernel that booted must be the build the run recorded: its
-    banner ("Linux version ... #N ...") shows the build's number. A
-    stale image (a bzImage once held an older vmlinux: ccache's depend
-    mode and .incbin, scripts/steps/ccache-cc) is not this run's kernel.
-    A run recorded before the build number was (build None) is not
-    checked."""
+    """The kernel that booted must be the build the run recorded
+    (harness.judge.kernel_build_problem). A run recorded before the
+    build number was (build None) is not checked."""
     if not build or not lines:
         return
-    banner = next((TIMESTAMP_RE.sub('', l).strip() for l in lines if 'Linux version ' in l), None)
-    if banner is None or f' {build} ' not in banner:
-        problems[EXIT_MISSING].append(
-            f'the kernel that booted is not build {build} of its tree: '
-            f'{banner or "no Linux version line on the console"}')
+    why = kernel_build_problem(lines, build)
+    if why:
+        problems[EXIT_MISSING].append(why)
 
 
 def read_devices(text, probe_re):

@@ -47,21 +47,21 @@ for d in "$H"/*/; do
 	# reproducer's runs are: against its expected failures (if any),
 	# without a baseline.
 	if [ -f "$d/expect-fail" ]; then
-		judge=(--expect-fail "$d/expect-fail")
+		how=(--expect-fail "$d/expect-fail")
 	elif [ -f "$d/skip-fails" ]; then
-		judge=()
+		how=()
 	else
-		judge=(--baseline "$C/baseline.txt")
+		how=(--baseline "$C/baseline.txt")
 	fi
 	# A case may add known splats of its own.
-	[ ! -f "$d/known-splats" ] || judge+=(--known-splats "$d/known-splats")
+	[ ! -f "$d/known-splats" ] || how+=(--known-splats "$d/known-splats")
 	# A case judged as the reproducer is: a skip fails.
 	# (skip-fails: "TEST [needs-cases]" lines, as SKIP_FAILS and
 	# NEEDS_CASES of scripts/summarize.sh.)
 	if [ -f "$d/skip-fails" ]; then
 		while read -r t nested; do
-			judge+=(--skip-fails "$t")
-			[ -z "$nested" ] || judge+=(--needs-cases "$t")
+			how+=(--skip-fails "$t")
+			[ -z "$nested" ] || how+=(--needs-cases "$t")
 		done <"$d/skip-fails"
 	fi
 	# A case may have a plan and KUnit suites of its own (a reproducer
@@ -70,9 +70,9 @@ for d in "$H"/*/; do
 	[ ! -f "$d/plan" ] || plan=$d/plan
 	[ ! -f "$d/kunit-suites" ] || suites=$d/kunit-suites
 	got=0
-	env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.summary --results "$out" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
+	judge summary --results "$out" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 		--kunit-suites "$suites" --plan "$plan" \
-		"${judge[@]}" --known-splats "$C/known-splats.txt" \
+		"${how[@]}" --known-splats "$C/known-splats.txt" \
 		>"$out/summary.log" 2>&1 || got=$?
 	# A case may name a line the summary must have (expect-line, a regex).
 	if [ -f "$d/expect-line" ] && ! grep -qE "$(cat "$d/expect-line")" "$out/summary.log"; then
@@ -103,7 +103,7 @@ note_dir=$RESULTS/selftest/base-note
 rm -rf "$note_dir"
 cp -r "$RESULTS/selftest/pass" "$note_dir"
 printf 'KERNEL_BASE_NOTE=%q\n' 'base is linux-source-6.1 6.1.190-1 (DEBIAN_VERSION), not 6.1.192-3' >>"$note_dir/run.env"
-env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.summary --results "$note_dir" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
+judge summary --results "$note_dir" --tree "$TREE" --kunit-tool "$KUNIT_TOOL" \
 	--kunit-suites "$C/kunit-suites.txt" --plan "$C/vm-tests.plan" --baseline "$C/baseline.txt" \
 	--known-splats "$C/known-splats.txt" >"$note_dir/summary.log" 2>&1 || true
 if sed -n 2p "$note_dir/summary.log" | grep -qx 'note:     base is linux-source-6.1 6.1.190-1 (DEBIAN_VERSION), not 6.1.192-3'; then

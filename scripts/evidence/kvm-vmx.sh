@@ -81,7 +81,7 @@ if [ $mutants = 1 ]; then
 		! dry || continue
 		# Killed: the test failed, for the reason the mutant is about
 		# (harness/judge/kselftests.py).
-		if why=$(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.kselftests kill \
+		if why=$(judge kselftests kill \
 			 "$out/mutant-$name/results.txt" "$test" "$signature" "$rc" \
 			 "$out/mutant-$name/console.log"); then
 			echo "kvm-vmx: PASS mutant $name: killed: ${why#killed: }"

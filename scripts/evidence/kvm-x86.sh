@@ -33,7 +33,6 @@ code=0
 verdicts=()
 # The tests of the plan, one name each: every one must run and pass.
 mapfile -t tests < <(grep -vE '^[[:space:]]*(#|$)' "$PLAN" | awk '{print $1}')
-judge=(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.kselftests)
 
 for k in $KERNELS; do
 	kernel_tree "$k"
@@ -51,11 +50,10 @@ for k in $KERNELS; do
 	# skip, no report) fails the run, even if the summary judged
 	# otherwise (harness/judge/kselftests.py).
 	jrc=0
-	"${judge[@]}" plan "$RESULTS_NAME" "$k" "$rc" "$out/$k/results.txt" "$PLAN" \
-		>"$out/$k/verdicts.txt" || jrc=$?
-	grep -v '^verdict: ' "$out/$k/verdicts.txt" || true
+	judged "$out/$k/verdicts.txt" kselftests plan "$RESULTS_NAME" "$k" "$rc" \
+		"$out/$k/results.txt" "$PLAN" || jrc=$?
 	[ "$jrc" = 0 ] || [ "$code" != 0 ] || code=$jrc
-	verdicts+=("$(sed -n 's/^verdict: //p' "$out/$k/verdicts.txt")")
+	verdicts+=("$VERDICT")
 done
 
 ! dry || exit 0

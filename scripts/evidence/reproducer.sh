@@ -112,15 +112,13 @@ for spec in $KERNELS; do
 		# One verdict line per case (its result and what the summary
 		# says it had to be), per splat, per SMMU check, then the
 		# boot's: harness/judge/reproducer.py.
-		judge=(env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.reproducer
-		       "$dir" "$k/$m" "$rc" --smmu-exit "$src")
-		[ -z "$xfail" ] || judge+=(--expected-failures)
-		[ -z "$splats" ] || judge+=(--splats "$splats")
+		args=("$dir" "$k/$m" "$rc" --smmu-exit "$src")
+		[ -z "$xfail" ] || args+=(--expected-failures)
+		[ -z "$splats" ] || args+=(--splats "$splats")
 		jrc=0
-		"${judge[@]}" >"$dir/verdicts.txt" || jrc=$?
-		grep -v '^verdict: ' "$dir/verdicts.txt" || true
+		judged "$dir/verdicts.txt" reproducer "${args[@]}" || jrc=$?
 		[ "$jrc" = 0 ] || worse "$jrc"
-		verdicts+=("$(sed -n 's/^verdict: //p' "$dir/verdicts.txt")")
+		verdicts+=("$VERDICT")
 	done
 done
 

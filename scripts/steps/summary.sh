@@ -29,6 +29,6 @@ splats=(--known-splats "$TOP/tests/known-splats.txt")
 for f in ${KNOWN_SPLATS:-}; do splats+=(--known-splats "$f"); done
 step "summary: $RESULTS"
 code=0
-run env PYTHONPATH="$TOP" "$PYTHON" -B -m harness.judge.summary --results "$RESULTS" --tree "$TREE" \
+run judge summary --results "$RESULTS" --tree "$TREE" \
 	--plan "${PLAN:-$TOP/$M_PLAN}" "${judge[@]}" "${splats[@]}" || code=$?
 exit $code

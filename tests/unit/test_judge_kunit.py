@@ -68,6 +68,14 @@ class MutantRun(unittest.TestCase):
             self.assertRegex(age(AGED, f.name),
                              r'^FAIL .*stlb_age_pte no EXPECTATION/ASSERTION FAILED')
 
+    def test_the_build_that_booted_passes_another_fails(self):
+        # The saved console's banner: build #12 of its tree.
+        self.assertRegex(kunit.verdict(AGE_JSON, 'secondary_tlb', AGED, AGE_CONSOLE, MESSAGE,
+                                       build='#12'), r'^PASS ')
+        self.assertRegex(kunit.verdict(AGE_JSON, 'secondary_tlb', AGED, AGE_CONSOLE, build='#13'),
+                         r'^FAIL .*the kernel that booted is not build #13 of its tree: '
+                         r'Linux version .* #12 ')
+
     def test_no_results_fails(self):
         self.assertRegex(kunit.verdict('/nonexistent.json', 'secondary_tlb', AGED),
                          r'^FAIL no results')
