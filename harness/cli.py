@@ -97,6 +97,12 @@ def stage_env(mod, entry, subst, dry_run, results, t0, plan_wins, given=None):
     return env, values, ignored
 
 
+def option_words(options):
+    """--name=value words, a value with a space or empty quoted."""
+    return ' '.join(f'--{k}={v!r}' if (' ' in v or not v) else f'--{k}={v}'
+                    for k, v in options.items())
+
+
 def kernel_tree():
     """The applied tree, as scripts/lib.sh has it: TREE, or BUILD/tree."""
     build = os.environ.get('BUILD', os.path.join(TOP, 'build'))
@@ -132,8 +138,7 @@ def run_stage(entry, plan_name, results, t0, dry_run, out=sys.stdout, plan_wins=
     for k, v in ignored.items():
         out.write(f'    {k}={v!r} in the environment is not used ({envvars.why_unused(k, plan_wins)})\n')
     if options:
-        out.write('    options: ' + ' '.join(f'--{k}={v!r}' if (' ' in v or not v) else f'--{k}={v}'
-                                             for k, v in options.items()) + '\n')
+        out.write(f'    options: {option_words(options)}\n')
     s0 = time.time()
     if dry_run and not getattr(mod, 'DRY_RUN_AWARE', True):
         # A step that reads what earlier steps built: say what would run.
@@ -298,9 +303,7 @@ def list_plan(name, out=sys.stdout, plan=None):
                   f'{stages.describe(e.name)}\n')
         out.write(f'    {" ".join(words + stages.command(mod, subst))}  [judge: {mod.JUDGE}]\n')
         if e.options:
-            out.write('    options: ' + ' '.join(
-                f'--{k}={v!r}' if (' ' in v or not v) else f'--{k}={v}'
-                for k, v in e.options.items()) + f'  (./stlb.py {e.name} --help)\n')
+            out.write(f'    options: {option_words(e.options)}  (./stlb.py {e.name} --help)\n')
         if e.why:
             out.write(f'    why: {e.why}\n')
     return exitcodes.OK
