@@ -8,9 +8,9 @@
 # GNU make exits 2 whenever a recipe fails: say which code the script
 # itself returned (README: exit codes; scripts/<step>.sh returns it).
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
-.PHONY: help run check check-full deps base tree config kernel guest boot shell \
+.PHONY: help run check check-full deps source tree config kernel guest boot shell \
 	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches kunit-drivers \
-	mutants harness-selftest unit-tests export baseline machines clean bench stress check-debug bases mutants-edu
+	mutants harness-selftest unit-tests export baseline machines clean bench stress check-debug debian-versions mutants-edu
 
 help:
 	@echo 'Main jobs:'
@@ -29,7 +29,7 @@ help:
 	@echo '                  check-debug'
 	@echo 'Steps (each runs alone, in this order):'
 	@echo '  make deps       install (as root) or list the Debian packages needed'
-	@echo '  make base       the base tree as a cached git commit'
+	@echo '  make source     the kernel source the series applies to, as a cached git commit'
 	@echo '  make tree       build/tree: the base plus one commit per patch (editable)'
 	@echo '  make config     build/tree/out-<arch>/.config from config/*.config'
 	@echo '  make kernel     build the kernel (incremental, ccache)'
@@ -61,9 +61,9 @@ help:
 	@echo '                  reproducer, the stress test, KUnit on x86_64 and powerpc64le'
 	@echo '  make stress     the edu SVA stress test for 10 minutes (--seconds) on'
 	@echo '                  the series (must pass) and the base (reported)'
-	@echo '  make bases      the series on every linux-source-6.1 version of Debian'"'"'s'
+	@echo '  make debian-versions the series on every linux-source-6.1 version of Debian'"'"'s'
 	@echo '                  archive: applies, builds arm64, the reproducer on the'
-	@echo '                  newest and oldest (./stlb.py bases --versions)'
+	@echo '                  newest and oldest (./stlb.py debian-versions --versions)'
 	@echo '  make kunit-arches the secondary_tlb KUnit suite with kunit.py on arm64, x86_64'
 	@echo '                  and powerpc64le POWER9 radix guests (MACHINES=...)'
 	@echo '  make kunit-drivers the same, each with a test-only driver suite beside it:'
@@ -98,8 +98,8 @@ check-full:
 deps:
 	./stlb.py deps $(CODE)
 
-base:
-	./stlb.py base $(CODE)
+source:
+	./stlb.py source $(CODE)
 
 tree:
 	./stlb.py tree $(CODE)
@@ -128,7 +128,7 @@ summary:
 # The evidence runs: stages of ./stlb.py (harness/stages/), each run
 # alone after the stages it needs, with its record.
 STAGES := checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx \
-	bench stress check-debug bases kunit-arches kunit-drivers mutants mutants-edu
+	bench stress check-debug debian-versions kunit-arches kunit-drivers mutants mutants-edu
 
 $(STAGES):
 	./stlb.py $@ $(CODE)

@@ -48,7 +48,7 @@ INTERNAL = {
     # where things are
     'BUILD', 'TREE', 'KOUT', 'GOUT', 'PLAN', 'RUN_RESULTS', 'SELFTESTS_TREE',
     # which base, which patches
-    'SERIES', 'SERIES_PART', 'BASE_ENV', 'BASE_PACKAGE', 'BASE_TARBALL',
+    'SERIES', 'SERIES_PART', 'SOURCE_ENV', 'SOURCE_PACKAGE', 'SOURCE_TARBALL',
     # how guest-run.sh builds and boots
     'KERNEL_FLAVOUR', 'GUEST_RUN_BUILD', 'SUMMARY_TO_LOG', 'FRAGMENTS', 'EXTRA_FRAGMENTS',
     'QEMU_TIMEOUT', 'QEMU_APPEND', 'QEMU_EXTRA', 'QEMU_RNG', 'HARNESS_MIN_FREE_MB',

@@ -36,11 +36,11 @@ def _cpu_model():
 
 
 def _base_desc(build_dir):
-    """BASE_DESC of build/base.env, written by the base step."""
+    """SOURCE_DESC of build/source.env, written by the base step."""
     try:
-        with open(os.path.join(build_dir, 'base.env')) as f:
+        with open(os.path.join(build_dir, 'source.env')) as f:
             for line in f:
-                if line.startswith('BASE_DESC='):
+                if line.startswith('SOURCE_DESC='):
                     return shlex.split(line.split('=', 1)[1])[0]
     except (OSError, IndexError, ValueError):
         pass

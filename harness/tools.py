@@ -27,7 +27,7 @@ TOOLS = {
     'summary': ('judge results/latest and print the summary',
                 [['scripts/steps/summary.sh']]),
     'shell': ('boot the same guest to an interactive shell',
-              [['scripts/steps/deps.sh'], ['scripts/steps/base.sh'], ['scripts/steps/tree.sh'],
+              [['scripts/steps/deps.sh'], ['scripts/steps/source.sh'], ['scripts/steps/tree.sh'],
                ['scripts/steps/config.sh'], ['scripts/steps/kernel.sh'],
                ['scripts/steps/guest.sh'], ['scripts/steps/boot.sh', 'shell']]),
     'export': ('regenerate patches/ from build/tree', [['scripts/steps/export.sh']]),

@@ -198,19 +198,19 @@ kernel_spec() {	# spec default-machines step
 }
 
 # The version of a Debian kernel source package the harness builds on:
-# config/base-version, or DEBIAN_VERSION for linux-source-6.1.
-base_version() {	# package
+# config/source-versions, or DEBIAN_VERSION for linux-source-6.1.
+source_version() {	# package
 	local pinned
-	pinned=$(awk -v p="$1" '$1 == p { print $2 }' "$TOP/config/base-version")
-	[ -n "$pinned" ] || die $EXIT_USAGE "config/base-version has no version of $1"
+	pinned=$(awk -v p="$1" '$1 == p { print $2 }' "$TOP/config/source-versions")
+	[ -n "$pinned" ] || die $EXIT_USAGE "config/source-versions has no version of $1"
 	if [ "$1" = linux-source-6.1 ] && [ -n "${DEBIAN_VERSION:-}" ]; then
 		echo "$DEBIAN_VERSION"
 	else
 		echo "$pinned"
 	fi
 }
-# The pinned version (config/base-version), whatever DEBIAN_VERSION says.
-base_version_pinned() { DEBIAN_VERSION= base_version "$1"; }
+# The pinned version (config/source-versions), whatever DEBIAN_VERSION says.
+source_version_pinned() { DEBIAN_VERSION= source_version "$1"; }
 
 # The kernel's kunit.py directory (tools/testing/kunit: kunit_parser.py,
 # the KTAP parser the summary uses): $TREE's when it exists, else the
@@ -222,7 +222,7 @@ kunit_tool_dir() {
 		echo "$TREE/tools/testing/kunit"
 		return
 	fi
-	version=$(base_version_pinned $pkg)
+	version=$(source_version_pinned $pkg)
 	dir=$CACHE/kunit-tool/${pkg}_$version
 	if [ ! -f "$dir/kunit_parser.py" ]; then
 		tarball=/usr/src/$pkg.tar.xz
@@ -254,8 +254,8 @@ kernel_tree() {
 	upstream)
 		KTREE=$BUILD/tree-upstream KPART=all
 		KDESC="Debian linux-source-6.12 plus the test-only patches for 6.12"
-		export SERIES=$TOP/patches/series-6.12 BASE_ENV=$BUILD/base-6.12.env
-		BASE_PACKAGE=linux-source-6.12 "$TOP/scripts/steps/base.sh" ;;
+		export SERIES=$TOP/patches/series-6.12 SOURCE_ENV=$BUILD/source-6.12.env
+		SOURCE_PACKAGE=linux-source-6.12 "$TOP/scripts/steps/source.sh" ;;
 	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes, series, upstream or mutant)" ;;
 	esac
 }
@@ -395,9 +395,9 @@ env_line() { printf '%s=%q\n' "$1" "$2"; }
 # subject" line per patch applied). boot.sh copies both into the run.
 record_build() {	# output-tree
 	local o=$1 desc=unknown
-	local env=${BASE_ENV:-$BUILD/base.env} note=
-	[ ! -f "$env" ] || desc=$(. "$env" && echo "$BASE_DESC")
-	[ ! -f "$env" ] || note=$(. "$env" && echo "${BASE_NOTE:-}")
+	local env=${SOURCE_ENV:-$BUILD/source.env} note=
+	[ ! -f "$env" ] || desc=$(. "$env" && echo "$SOURCE_DESC")
+	[ ! -f "$env" ] || note=$(. "$env" && echo "${SOURCE_NOTE:-}")
 	{
 		env_line KERNEL_MACHINE "$MACHINE"
 		env_line KERNEL_TREE "$TREE"

@@ -86,7 +86,7 @@ class Outcome:
 
 
 def exit_only(code):
-    """A stage with nothing to count (deps, base, tree): its exit code."""
+    """A stage with nothing to count (deps, source, tree): its exit code."""
     out = Outcome()
     if code != 0:
         out.fail(f'exit code {code}')

@@ -4,7 +4,7 @@
 from . import Option
 
 COMMAND = ['scripts/evidence/bench.sh']
-NEEDS = ['base']
+NEEDS = ['source']
 JUDGE = 'verdicts'
 SHOW = 'bench/table.txt'
 

@@ -4,7 +4,7 @@
 from . import Option
 
 COMMAND = ['scripts/evidence/kvm-vmx.sh']
-NEEDS = ['base']
+NEEDS = ['source']
 JUDGE = 'verdicts'
 REPORT = 'kvm-vmx/summary.txt'
 

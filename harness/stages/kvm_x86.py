@@ -4,7 +4,7 @@
 from . import Option
 
 COMMAND = ['scripts/evidence/kvm-x86.sh']
-NEEDS = ['base']
+NEEDS = ['source']
 JUDGE = 'verdicts'
 REPORT = 'kvm-x86/summary.txt'
 

@@ -4,7 +4,7 @@
 from . import Option
 
 COMMAND = ['scripts/evidence/reproducer.sh']
-NEEDS = ['base']
+NEEDS = ['source']
 JUDGE = 'verdicts'
 REPORT = 'reproducer/summary.txt'
 

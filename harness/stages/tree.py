@@ -2,5 +2,5 @@
 """build/tree: the base plus one commit per patch of patches/series."""
 
 COMMAND = ['scripts/steps/tree.sh']
-NEEDS = ['base']
+NEEDS = ['source']
 JUDGE = 'exit'

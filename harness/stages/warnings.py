@@ -4,7 +4,7 @@
 from . import Option
 
 COMMAND = ['scripts/evidence/warnings.sh']
-NEEDS = ['base']
+NEEDS = ['source']
 JUDGE = 'verdicts'
 
 OPTIONS = [

@@ -112,7 +112,7 @@ for spec in $KERNELS; do
 		smmu_record_start "$dir" --commands
 		rc=0
 		# A subshell: the upstream kernel exports its own SERIES and
-		# BASE_ENV (kernel_tree in lib.sh).
+		# SOURCE_ENV (kernel_tree in lib.sh).
 		(
 			[ -z "$flavour" ] || export FRAGMENTS=$FRAGMENTS_BENCH
 			RESULTS=$dir GUEST_RUN_BUILD=$build KERNEL_FLAVOUR=$flavour QEMU_RNG=0 \

@@ -108,13 +108,13 @@ check "BENCH_FLAVOUR=kasan scripts/evidence/bench.sh: exit 2" \
 check "DRY_RUN=1 scripts/evidence/bench.sh series prints the boot under icount with every SMMU command traced" \
 	exits 0 "^\+ timeout -k 10 3600 qemu-system-aarch64 .*norandmaps' -no-reboot -icount shift=0,sleep=off .*-trace smmuv3_cmdq_opcode" \
 	env DRY_RUN=1 BUILD="$tmp/build" RESULTS="$tmp/dry-bench" BENCH_MACHINES=arm64-virt-smmuv3 "$S/evidence/bench.sh" series
-# The base is pinned (config/base-version): a version that is not the
+# The base is pinned (config/source-versions): a version that is not the
 # installed one is refused before anything is unpacked.
-check "DEBIAN_VERSION=0.0-1 scripts/steps/base.sh: exit 2, what to do said" \
+check "DEBIAN_VERSION=0.0-1 scripts/steps/source.sh: exit 2, what to do said" \
 	exits 2 "is installed, but the harness builds on 0.0-1 .*DEBIAN_VERSION=" \
-	env DEBIAN_VERSION=0.0-1 BUILD="$tmp/build-pin" RESULTS="$tmp" "$S/steps/base.sh"
-check "the cover letter's base line is config/base-version's" \
-	grep -qF "Based on v6.1, as Debian's linux-source-6.1 $(base_version_pinned linux-source-6.1) (6.1.y stable)" \
+	env DEBIAN_VERSION=0.0-1 BUILD="$tmp/build-pin" RESULTS="$tmp" "$S/steps/source.sh"
+check "the cover letter's base line is config/source-versions's" \
+	grep -qF "Based on v6.1, as Debian's linux-source-6.1 $(source_version_pinned linux-source-6.1) (6.1.y stable)" \
 	"$TOP/patches/0000-cover-letter.patch"
 # QEMU killed mid-run by a signal from elsewhere: a stand-in QEMU (a
 # sleep) killed with SIGKILL; boot.sh must record "killed 9", which the
@@ -163,8 +163,8 @@ for f in ok fuzz; do
 	mkdir -p "$tmp/p-$f" && cp "$tmp/$f"/*.patch "$tmp/p-$f/"
 	basename "$tmp/p-$f"/*.patch >"$tmp/p-$f/series"
 done
-check "KSRC at a detached HEAD with local changes: scripts/steps/base.sh exit 0" \
-	env KSRC="$k" KSRC_REF="$base_ref" BUILD="$tmp/kb" RESULTS="$tmp" "$S/steps/base.sh"
+check "KSRC at a detached HEAD with local changes: scripts/steps/source.sh exit 0" \
+	env KSRC="$k" KSRC_REF="$base_ref" BUILD="$tmp/kb" RESULTS="$tmp" "$S/steps/source.sh"
 check "KSRC: a patch that applies: scripts/steps/tree.sh exit 0" \
 	env SERIES="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/steps/tree.sh"
 check "KSRC: a patch whose context differs (would need fuzz): scripts/steps/tree.sh exit 3" \
@@ -184,17 +184,17 @@ check "scripts/evidence/check-debug.sh with an unknown step: exit 2" \
 	exits 2 "unknown step 'nosuch'" env DRY_RUN=1 RESULTS="$tmp" "$S/evidence/check-debug.sh" nosuch
 check "STRESS_SECONDS=abc scripts/evidence/stress.sh: exit 2" \
 	exits 2 'STRESS_SECONDS=abc is not a number' env DRY_RUN=1 STRESS_SECONDS=abc RESULTS="$tmp" "$S/evidence/stress.sh"
-# make bases: a version that is not 6.1's is a usage error; a version
+# make debian-versions: a version that is not 6.1's is a usage error; a version
 # whose package cannot be had fails, judged only when it is not older
 # than the pinned one (apt-get download fails here: no network needed).
-check "scripts/evidence/bases.sh 6.2.1: exit 2" \
-	exits 2 "'6.2.1' is not a linux-source-6.1 version" env RESULTS="$tmp" "$S/evidence/bases.sh" 6.2.1
-check "make bases, an older version that cannot be downloaded: reported, exit 0" \
-	exits 0 '^bases: 6\.1\.1-1 FAIL the package could not be downloaded .*\(older than the pinned version: reported\)' \
-	env PATH="$tmp/noapt:$PATH" CACHE="$tmp/cache" BUILD="$tmp/build-bases" RESULTS="$tmp/bases-old" "$S/evidence/bases.sh" 6.1.1-1
-check "make bases, a version newer than the pinned one that cannot be downloaded: exit 1" \
-	exits 1 '^bases: 6\.1\.999-1 FAIL the package could not be downloaded' \
-	env PATH="$tmp/noapt:$PATH" CACHE="$tmp/cache" BUILD="$tmp/build-bases" RESULTS="$tmp/bases-new" "$S/evidence/bases.sh" 6.1.999-1
+check "scripts/evidence/debian-versions.sh 6.2.1: exit 2" \
+	exits 2 "'6.2.1' is not a linux-source-6.1 version" env RESULTS="$tmp" "$S/evidence/debian-versions.sh" 6.2.1
+check "make debian-versions, an older version that cannot be downloaded: reported, exit 0" \
+	exits 0 '^debian-versions: 6\.1\.1-1 FAIL the package could not be downloaded .*\(older than the pinned version: reported\)' \
+	env PATH="$tmp/noapt:$PATH" CACHE="$tmp/cache" BUILD="$tmp/build-debian-versions" RESULTS="$tmp/debian-versions-old" "$S/evidence/debian-versions.sh" 6.1.1-1
+check "make debian-versions, a version newer than the pinned one that cannot be downloaded: exit 1" \
+	exits 1 '^debian-versions: 6\.1\.999-1 FAIL the package could not be downloaded' \
+	env PATH="$tmp/noapt:$PATH" CACHE="$tmp/cache" BUILD="$tmp/build-debian-versions" RESULTS="$tmp/debian-versions-new" "$S/evidence/debian-versions.sh" 6.1.999-1
 # A series naming a patch that does not exist: 3, from the script.
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/steps/tree.sh, a patch that does not exist: exit 3" \

@@ -97,7 +97,7 @@ for want in 'machine:  arm64-virt-smmuv3, -cpu max' \
 		failed=$((failed + 1))
 	fi
 done
-# A run on a base other than the pinned one (config/base-version) says
+# A run on a base other than the pinned one (config/source-versions) says
 # so at the top of its summary.
 note_dir=$RESULTS/selftest/base-note
 rm -rf "$note_dir"

@@ -28,10 +28,10 @@ PACKAGES=$(printf '%s\n' $PACKAGES | sort -u | tr '\n' ' ')
 step "deps: Debian packages"
 missing=()
 for p in $PACKAGES; do
-	# A kernel source package: the version of config/base-version (or
+	# A kernel source package: the version of config/source-versions (or
 	# DEBIAN_VERSION), which may not be the archive's newest.
 	want=
-	! grep -q "^$p " "$TOP/config/base-version" || want=$(base_version "$p")
+	! grep -q "^$p " "$TOP/config/source-versions" || want=$(source_version "$p")
 	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then
 		missing+=("$p${want:+=$want}")
 	elif [ -n "$want" ] && [ "$(dpkg-query -W -f='${Version}' "$p")" != "$want" ]; then

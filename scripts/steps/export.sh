@@ -44,7 +44,7 @@ cover=$tmp/up/0000-cover-letter.patch
 if [ -f "$cover" ]; then
 	"$PYTHON" "$TOP/scripts/steps/export_mail.py" cover "$cover" "$TOP/patches/cover-letter.txt" \
 		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" \
-		"linux-source-6.1 $(base_version_pinned linux-source-6.1)" ||
+		"linux-source-6.1 $(source_version_pinned linux-source-6.1)" ||
 		die $EXIT_USAGE "could not write the cover letter from patches/cover-letter.txt"
 fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \

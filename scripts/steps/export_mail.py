@@ -6,7 +6,7 @@
         Fill git format-patch's cover letter COVER: its subject is the
         first line of TEXT (patches/cover-letter.txt), its blurb the
         rest, with "@BASE@" replaced by BASE (the pinned base package
-        and version, config/base-version); its Date: becomes DATE, so
+        and version, config/source-versions); its Date: becomes DATE, so
         an unchanged tree exports the same bytes.
     export_mail.py headers PATCH...
         Add "To:" and "Cc:" headers to each PATCH from PATCH.to and

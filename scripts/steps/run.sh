@@ -16,7 +16,7 @@ echo "results: $RESULTS"
 
 S=$TOP/scripts
 "$S/steps/deps.sh"
-"$S/steps/base.sh"
+"$S/steps/source.sh"
 code=0
 "$S/steps/guest-run.sh" "$MACHINE" series || code=$?
 step "done in $(elapsed) (exit $code); logs in $RESULTS"

@@ -26,17 +26,17 @@ for p in "${patches[@]}"; do
 done
 
 # The series is checked above, before the base: a patch that does not
-# exist is exit 3 whether or not a base was unpacked. BASE_ENV: the base
-# scripts/steps/base.sh recorded (make bench's upstream kernel has its own).
-BASE_ENV=${BASE_ENV:-$BUILD/base.env}
-if [ ! -f "$BASE_ENV" ]; then
+# exist is exit 3 whether or not a base was unpacked. SOURCE_ENV: the base
+# scripts/steps/source.sh recorded (make bench's upstream kernel has its own).
+SOURCE_ENV=${SOURCE_ENV:-$BUILD/source.env}
+if [ ! -f "$SOURCE_ENV" ]; then
 	# A dry run of a base never unpacked: base.sh printed what it would do.
-	! dry || { info "dry run: no $BASE_ENV yet: nothing to apply onto"; exit 0; }
-	die $EXIT_USAGE "no $BASE_ENV: run scripts/steps/base.sh first"
+	! dry || { info "dry run: no $SOURCE_ENV yet: nothing to apply onto"; exit 0; }
+	die $EXIT_USAGE "no $SOURCE_ENV: run scripts/steps/source.sh first"
 fi
-. "$BASE_ENV"
+. "$SOURCE_ENV"
 
-stamp=$( { echo "$BASE_REPO $BASE_COMMIT $SERIES_PART"
+stamp=$( { echo "$SOURCE_REPO $SOURCE_COMMIT $SERIES_PART"
 	for p in "${patches[@]}"; do echo "$p"; cat "$PDIR/$p"; done
 	} | sha256sum | cut -d' ' -f1)
 
@@ -69,24 +69,24 @@ if [ -d "$TREE/.git" ] && [ "${FORCE:-0}" != 1 ]; then
 fi
 
 if [ -d "$TREE/.git" ] &&
-   [ "$(git -C "$TREE" config --get harness.base-repo || true)" = "$BASE_REPO" ] &&
+   [ "$(git -C "$TREE" config --get harness.source-repo || true)" = "$SOURCE_REPO" ] &&
    [ "$(git -C "$TREE" config --get harness.stamp || true)" = "$stamp" ]; then
 	info "tree is up to date: $(git -C "$TREE" log -1 --format='%h %s')"
 	exit 0
 fi
 
 if dry; then
-	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
-	run git -C "$TREE" checkout -q --detach "$BASE_COMMIT"
+	run git clone -q --shared --no-checkout "$SOURCE_REPO" "$TREE"
+	run git -C "$TREE" checkout -q --detach "$SOURCE_COMMIT"
 	for p in "${patches[@]}"; do run git -C "$TREE" am -q "$PDIR/$p"; done
 	exit 0
 fi
 
 if [ ! -d "$TREE/.git" ] ||
-   [ "$(git -C "$TREE" config --get harness.base-repo || true)" != "$BASE_REPO" ]; then
+   [ "$(git -C "$TREE" config --get harness.source-repo || true)" != "$SOURCE_REPO" ]; then
 	rm -rf "$TREE"
-	run git clone -q --shared --no-checkout "$BASE_REPO" "$TREE"
-	git -C "$TREE" config harness.base-repo "$BASE_REPO"
+	run git clone -q --shared --no-checkout "$SOURCE_REPO" "$TREE"
+	git -C "$TREE" config harness.source-repo "$SOURCE_REPO"
 	git -C "$TREE" config user.name >/dev/null ||
 		git -C "$TREE" config user.name "secondary-tlb harness"
 	git -C "$TREE" config user.email >/dev/null ||
@@ -94,15 +94,15 @@ if [ ! -d "$TREE/.git" ] ||
 fi
 
 # Fetch the base commit by hash (a KSRC ref may be a tag or a branch).
-git -C "$TREE" cat-file -e "$BASE_COMMIT^{commit}" 2>/dev/null ||
-	run git -C "$TREE" fetch -q origin "$BASE_COMMIT"
+git -C "$TREE" cat-file -e "$SOURCE_COMMIT^{commit}" 2>/dev/null ||
+	run git -C "$TREE" fetch -q origin "$SOURCE_COMMIT"
 # reset --hard only rewrites files that differ, so mtimes of unchanged
 # files survive and kbuild rebuilds only what the patches change.
 git -C "$TREE" am --abort >/dev/null 2>&1 || true
-run git -C "$TREE" checkout -q --detach "$BASE_COMMIT" 2>/dev/null ||
-	run git -C "$TREE" checkout -q -f --detach "$BASE_COMMIT"
-run git -C "$TREE" reset -q --hard "$BASE_COMMIT"
-git -C "$TREE" tag -f base "$BASE_COMMIT" >/dev/null
+run git -C "$TREE" checkout -q --detach "$SOURCE_COMMIT" 2>/dev/null ||
+	run git -C "$TREE" checkout -q -f --detach "$SOURCE_COMMIT"
+run git -C "$TREE" reset -q --hard "$SOURCE_COMMIT"
+git -C "$TREE" tag -f base "$SOURCE_COMMIT" >/dev/null
 
 n=0
 for p in "${patches[@]}"; do
@@ -110,7 +110,7 @@ for p in "${patches[@]}"; do
 	if ! out=$(git -C "$TREE" am -q "$PDIR/$p" 2>&1); then
 		git -C "$TREE" am --abort >/dev/null 2>&1 || true
 		echo "$out" >&2
-		die $EXIT_PATCH "patch $n, ${PDIR#$TOP/}/$p, does not apply to $BASE_DESC (git am output above; git am applies no fuzz: a patch whose context differs is refused)"
+		die $EXIT_PATCH "patch $n, ${PDIR#$TOP/}/$p, does not apply to $SOURCE_DESC (git am output above; git am applies no fuzz: a patch whose context differs is refused)"
 	fi
 	printf '    applied %s\n' "$p"
 	# Mark the end of the upstream part for make export.
@@ -123,9 +123,9 @@ for p in "${patches[@]}"; do
 	fi
 done
 [ "$SERIES_PART" = all ] && [ ${#upstream[@]} = 0 ] &&
-	git -C "$TREE" tag -f upstream-end "$BASE_COMMIT" >/dev/null
+	git -C "$TREE" tag -f upstream-end "$SOURCE_COMMIT" >/dev/null
 [ "$SERIES_PART" = all ] && [ $((${#upstream[@]} + ${#base_tests[@]})) = 0 ] &&
-	git -C "$TREE" tag -f base-tests-end "$BASE_COMMIT" >/dev/null
+	git -C "$TREE" tag -f base-tests-end "$SOURCE_COMMIT" >/dev/null
 [ "$SERIES_PART" != all ] && git -C "$TREE" tag -d upstream-end base-tests-end >/dev/null 2>&1 || true
 
 git -C "$TREE" config harness.stamp "$stamp"

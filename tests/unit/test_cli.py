@@ -255,7 +255,7 @@ class CommandLine(unittest.TestCase):
     def test_a_stage_alone_runs_what_it_needs_first(self):
         p = cli.stage_plan('kunit-drivers')
         self.assertEqual([(s.name, s.required) for s in p.stages],
-                         [('base', True), ('tree', True), ('kunit-drivers', False)])
+                         [('source', True), ('tree', True), ('kunit-drivers', False)])
 
     def test_every_stage_is_a_command(self):
         with mock.patch('sys.stdout', io.StringIO()) as out, self.assertRaises(SystemExit):
@@ -306,7 +306,7 @@ class CommandLine(unittest.TestCase):
             calls.clear()
             self.assertEqual(tools.run('shell'), 3)
             self.assertEqual([c[0][0] for c in calls],
-                             ['scripts/steps/deps.sh', 'scripts/steps/base.sh', 'scripts/steps/tree.sh'])
+                             ['scripts/steps/deps.sh', 'scripts/steps/source.sh', 'scripts/steps/tree.sh'])
 
 
 if __name__ == '__main__':

@@ -18,7 +18,7 @@ TOP = exitcodes.TOP
 # Upper-case names a script sets itself before it reads them with a
 # default: machine fields (scripts/steps/machine.py prints them as M_*) and
 # guest-run.sh's note of the base.
-SCRIPT_LOCAL = re.compile(r'^(M_[A-Z0-9_]+|BASE_NOTE)$')
+SCRIPT_LOCAL = re.compile(r'^(M_[A-Z0-9_]+|SOURCE_NOTE)$')
 
 
 def script_reads():

@@ -27,7 +27,7 @@ class ProjectPlans(unittest.TestCase):
 
     def test_check_keeps_its_gate_first(self):
         p = plan.load('check')
-        self.assertEqual([s.name for s in p.stages[:3]], ['deps', 'base', 'tree'])
+        self.assertEqual([s.name for s in p.stages[:3]], ['deps', 'source', 'tree'])
         self.assertTrue(all(s.required for s in p.stages[:3]))
 
     def test_every_stage_module_is_in_a_plan_or_a_make_target(self):
@@ -48,8 +48,8 @@ class ProjectPlans(unittest.TestCase):
                 seen.append(s.name)
 
     def test_needs_are_transitive_and_ordered(self):
-        self.assertEqual(stages.needs('mutants'), ['base', 'tree'])
-        self.assertEqual(stages.needs('base'), [])
+        self.assertEqual(stages.needs('mutants'), ['source', 'tree'])
+        self.assertEqual(stages.needs('source'), [])
 
 
 class BadPlans(unittest.TestCase):

@@ -65,8 +65,8 @@ class Records(unittest.TestCase):
         self.assertEqual(r.verdict(), 'FAIL')
 
     def test_provenance_names_the_base_from_base_env(self):
-        with open(os.path.join(self.dir, 'base.env'), 'w') as f:
-            f.write("BASE_DESC='Debian linux-source-6.1 6.1.192-3 (6f3c)'\n")
+        with open(os.path.join(self.dir, 'source.env'), 'w') as f:
+            f.write("SOURCE_DESC='Debian linux-source-6.1 6.1.192-3 (6f3c)'\n")
         p = record.provenance(self.dir)
         self.assertEqual(p['base'], 'Debian linux-source-6.1 6.1.192-3 (6f3c)')
         self.assertEqual(p['host']['cpus'], os.cpu_count())

@@ -1,49 +1,49 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# make bases: the series on every linux-source-6.1 version Debian's
+# make debian-versions: the series on every linux-source-6.1 version Debian's
 # archive offers (apt-cache madison), oldest first. For each version:
 # download the package (apt-get download; nothing is installed), take its
 # tarball, apply the whole series with git am (no fuzz) and build the
 # arm64 kernel of make run's machine; on the newest and the oldest
 # version that builds, boot it and run the reproducer's series cases.
 #
-#   scripts/evidence/bases.sh [VERSION]...
+#   scripts/evidence/debian-versions.sh [VERSION]...
 #
-# VERSION defaults to $BASES_VERSIONS, else every version apt knows.
+# VERSION defaults to $DEBIAN_VERSIONS_LIST, else every version apt knows.
 # Each version builds in a build directory of its own
-# (build/bases/<version>), removed afterwards with its base repository
-# unless BASES_KEEP=1 (a tree and its arm64 build take about 3 GB); the
+# (build/debian-versions/<version>), removed afterwards with its base repository
+# unless DEBIAN_VERSIONS_KEEP=1 (a tree and its arm64 build take about 3 GB); the
 # package files are kept in the cache.
 #
 # Prints one line per version, e.g.
-#   bases: 6.1.192-3 PASS applies 22/22, builds arm64, reproducer PASS 27/27
-#   bases: 6.1.170-3 FAIL patch 8, 0008-....patch, does not apply
-# and writes them to results/<date>-bases/bases/table.txt, each
+#   debian-versions: 6.1.192-3 PASS applies 22/22, builds arm64, reproducer PASS 27/27
+#   debian-versions: 6.1.170-3 FAIL patch 8, 0008-....patch, does not apply
+# and writes them to results/<date>-debian-versions/debian-versions/table.txt, each
 # version's log and build log beside it. Versions older than the pinned
-# one (config/base-version) that fail are reported, not judged: they
+# one (config/source-versions) that fail are reported, not judged: they
 # tell where the series' oldest base is. Exits 1 if the pinned version
 # or a newer one fails.
-RESULTS_NAME=bases
+RESULTS_NAME=debian-versions
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
 step_init "$@"
 
 S=$TOP/scripts
 pkg=linux-source-6.1
-pinned=$(base_version_pinned $pkg)
-out=$RESULTS/bases
+pinned=$(source_version_pinned $pkg)
+out=$RESULTS/debian-versions
 debs=$CACHE/debs
 mkdir -p "$out" "$debs"
 echo "results: $out"
 
 if [ $# -gt 0 ]; then
 	versions=("$@")
-elif [ -n "${BASES_VERSIONS:-}" ]; then
-	read -r -a versions <<<"$BASES_VERSIONS"
+elif [ -n "${DEBIAN_VERSIONS_LIST:-}" ]; then
+	read -r -a versions <<<"$DEBIAN_VERSIONS_LIST"
 else
 	mapfile -t versions < <(apt-cache madison $pkg 2>/dev/null | awk '{ print $3 }' | sort -uV)
 	[ ${#versions[@]} -gt 0 ] ||
-		die $EXIT_USAGE "apt knows no version of $pkg: run 'apt-get update' as root (or name the versions: BASES_VERSIONS=...)"
+		die $EXIT_USAGE "apt knows no version of $pkg: run 'apt-get update' as root (or name the versions: DEBIAN_VERSIONS_LIST=...)"
 fi
 for v in "${versions[@]}"; do
 	[[ $v =~ ^6\.1\.[0-9]+-[0-9A-Za-z.+~]+$ ]] ||
@@ -75,14 +75,14 @@ lines=()
 built=()
 declare -A result
 for v in "${versions[@]}"; do
-	step "bases: $pkg $v"
-	d=$BUILD/bases/$v
+	step "debian-versions: $pkg $v"
+	d=$BUILD/debian-versions/$v
 	log=$out/$v.log
 	line=
 	if dry; then
 		run apt-get download "$pkg=$v"
 		run env BUILD="$d" RESULTS="$out/$v" DEBIAN_VERSION="$v" \
-			BASE_TARBALL="$debs/${pkg}_$v.tar.xz" "$S/steps/base.sh"
+			SOURCE_TARBALL="$debs/${pkg}_$v.tar.xz" "$S/steps/source.sh"
 		run env BUILD="$d" RESULTS="$out/$v" FORCE=1 "$S/steps/tree.sh"
 		run env BUILD="$d" RESULTS="$out/$v" "$S/steps/config.sh"
 		run env BUILD="$d" RESULTS="$out/$v" "$S/steps/kernel.sh"
@@ -90,7 +90,7 @@ for v in "${versions[@]}"; do
 	fi
 	if ! tarball=$(fetch "$v" 2>>"$log"); then
 		line="FAIL the package could not be downloaded (apt-get download $pkg=$v; $log)"
-	elif ! BUILD=$d RESULTS=$out/$v DEBIAN_VERSION=$v BASE_TARBALL=$tarball "$S/steps/base.sh" >>"$log" 2>&1; then
+	elif ! BUILD=$d RESULTS=$out/$v DEBIAN_VERSION=$v SOURCE_TARBALL=$tarball "$S/steps/source.sh" >>"$log" 2>&1; then
 		line="FAIL no base tree ($log)"
 	elif ! BUILD=$d RESULTS=$out/$v FORCE=1 "$S/steps/tree.sh" >>"$log" 2>&1; then
 		line="FAIL $(grep -o 'patch [0-9]*, [^ ]*, does not apply' "$log" | tail -1 | sed 's|patches/||')"
@@ -103,7 +103,7 @@ for v in "${versions[@]}"; do
 		built+=("$v")
 	fi
 	result[$v]=$line
-	echo "bases: $v $line"
+	echo "debian-versions: $v $line"
 done
 dry && exit 0
 
@@ -113,9 +113,9 @@ if [ ${#built[@]} -gt 0 ]; then
 	booted=("${built[-1]}")
 	[ ${#built[@]} = 1 ] || booted+=("${built[0]}")
 	for v in "${booted[@]}"; do
-		step "bases: the reproducer on $pkg $v"
+		step "debian-versions: the reproducer on $pkg $v"
 		rc=0
-		BUILD=$BUILD/bases/$v RESULTS=$out/$v-reproducer \
+		BUILD=$BUILD/debian-versions/$v RESULTS=$out/$v-reproducer \
 			"$S/evidence/reproducer.sh" series@arm64-virt-smmuv3 >>"$out/$v.log" 2>&1 || rc=$?
 		verdict=$(grep -h '^reproducer: .*series/' "$out/$v.log" | tail -1 |
 			sed -n 's|^reproducer: series/[^ ]* \(.*\)$|\1|p')
@@ -127,11 +127,11 @@ if [ ${#built[@]} -gt 0 ]; then
 	done
 fi
 
-# Clean up what each version built (BASES_KEEP=1 keeps it), then the table.
+# Clean up what each version built (DEBIAN_VERSIONS_KEEP=1 keeps it), then the table.
 for v in "${versions[@]}"; do
-	if [ "${BASES_KEEP:-0}" != 1 ]; then
-		rm -rf "$BUILD/bases/$v"
-		[ "$v" = "$pinned" ] || rm -rf "$CACHE/base/${pkg}_$v"
+	if [ "${DEBIAN_VERSIONS_KEEP:-0}" != 1 ]; then
+		rm -rf "$BUILD/debian-versions/$v"
+		[ "$v" = "$pinned" ] || rm -rf "$CACHE/source/${pkg}_$v"
 	fi
 	note=
 	[ "$v" != "$pinned" ] || note=" (pinned)"
@@ -142,15 +142,15 @@ for v in "${versions[@]}"; do
 			note="$note (older than the pinned version: reported)"
 		fi
 	fi
-	lines+=("bases: $v ${result[$v]}$note")
+	lines+=("debian-versions: $v ${result[$v]}$note")
 done
-rmdir "$BUILD/bases" 2>/dev/null || true
-step "bases: one line per $pkg version"
+rmdir "$BUILD/debian-versions" 2>/dev/null || true
+step "debian-versions: one line per $pkg version"
 printf '%s\n' "${lines[@]}" | tee "$out/table.txt"
 oldest=
 for v in "${versions[@]}"; do
 	case ${result[$v]} in PASS*) oldest=$v; break ;; esac
 done
-echo "bases: ${#versions[@]} versions; the oldest the series applies to and builds on: ${oldest:-none}" |
+echo "debian-versions: ${#versions[@]} versions; the oldest the series applies to and builds on: ${oldest:-none}" |
 	tee -a "$out/table.txt"
 exit $code

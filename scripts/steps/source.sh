@@ -1,25 +1,25 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Provide the base kernel as a git commit and record it in $BUILD/base.env.
+# Provide the base kernel as a git commit and record it in $BUILD/source.env.
 #
 # Default: Debian's linux-source-6.1, unpacked once into a cached git
 # repository whose single commit is the tarball exactly as shipped.
 # With KSRC=/path/to/linux KSRC_REF=<ref>: the user's own git tree at
 # KSRC_REF.
 # Their repository is only read; the harness clones it with --shared.
-# BASE_PACKAGE=linux-source-6.12 BASE_ENV=<file>: another Debian kernel
+# SOURCE_PACKAGE=linux-source-6.12 SOURCE_ENV=<file>: another Debian kernel
 # source package the same way (make bench's upstream kernel). The
-# version must be config/base-version's, or DEBIAN_VERSION (6.1 only);
-# another base is recorded in BASE_NOTE for the summary.
-# BASE_TARBALL=<linux-source-6.1.tar.xz> DEBIAN_VERSION=<version>: that
+# version must be config/source-versions's, or DEBIAN_VERSION (6.1 only);
+# another base is recorded in SOURCE_NOTE for the summary.
+# SOURCE_TARBALL=<linux-source-6.1.tar.xz> DEBIAN_VERSION=<version>: that
 # version's tarball taken from its package file instead of the installed
-# package (make bases, which builds on every version Debian offers).
+# package (make debian-versions, which builds on every version Debian offers).
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
 step_init "$@"
-pkg=${BASE_PACKAGE:-linux-source-6.1}
+pkg=${SOURCE_PACKAGE:-linux-source-6.1}
 
-step "base: kernel source"
+step "source: the kernel source the series applies to"
 if [ -n "${KSRC:-}" ]; then
 	[ -n "${KSRC_REF:-}" ] || die $EXIT_USAGE "KSRC is set but KSRC_REF is not (e.g. KSRC_REF=v6.1.60)"
 	git -C "$KSRC" rev-parse --git-dir >/dev/null 2>&1 ||
@@ -30,21 +30,21 @@ if [ -n "${KSRC:-}" ]; then
 	desc="$KSRC_REF ($commit) from $repo"
 else
 	[ -z "${KSRC_REF:-}" ] || die $EXIT_USAGE "KSRC_REF is set without KSRC"
-	want=$(base_version "$pkg")
-	if [ -n "${BASE_TARBALL:-}" ]; then
+	want=$(source_version "$pkg")
+	if [ -n "${SOURCE_TARBALL:-}" ]; then
 		[ -n "${DEBIAN_VERSION:-}" ] ||
-			die $EXIT_USAGE "BASE_TARBALL is set but DEBIAN_VERSION (its version) is not"
-		version=$DEBIAN_VERSION tarball=$BASE_TARBALL
+			die $EXIT_USAGE "SOURCE_TARBALL is set but DEBIAN_VERSION (its version) is not"
+		version=$DEBIAN_VERSION tarball=$SOURCE_TARBALL
 	else
 		version=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
 			die $EXIT_USAGE "$pkg is not installed (run: make deps)"
 		[ "$version" = "$want" ] ||
-			die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/base-version${DEBIAN_VERSION:+, DEBIAN_VERSION}): run 'make deps' as root to install it, or DEBIAN_VERSION=$version to build on the installed one"
+			die $EXIT_USAGE "$pkg $version is installed, but the harness builds on $want (config/source-versions${DEBIAN_VERSION:+, DEBIAN_VERSION}): run 'make deps' as root to install it, or DEBIAN_VERSION=$version to build on the installed one"
 		tarball=/usr/src/$pkg.tar.xz
 	fi
 	[ -f "$tarball" ] || die $EXIT_USAGE "$tarball is missing"
-	repo=$CACHE/base/${pkg}_$version
-	if [ ! -f "$repo/.harness-base-done" ]; then
+	repo=$CACHE/source/${pkg}_$version
+	if [ ! -f "$repo/.harness-source-done" ]; then
 		info "unpacking $tarball (version $version) into $repo"
 		if dry; then
 			run tar -C "$repo.tmp" --strip-components=1 -xf "$tarball"
@@ -70,7 +70,7 @@ else
 			git tag base
 		)
 		mv "$repo.tmp" "$repo"
-		touch "$repo/.harness-base-done"
+		touch "$repo/.harness-source-done"
 	fi
 	commit=$(git -C "$repo" rev-parse base)
 	desc="Debian $pkg $version ($commit)"
@@ -78,17 +78,17 @@ fi
 
 # A base other than the pinned one: every summary says so at its top.
 note=
-pinned=$(base_version_pinned linux-source-6.1)
+pinned=$(source_version_pinned linux-source-6.1)
 if [ -n "${KSRC:-}" ]; then
-	note="base is $KSRC_REF from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/base-version)"
+	note="base is $KSRC_REF from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/source-versions)"
 elif [ "$pkg" = linux-source-6.1 ] && [ "$version" != "$pinned" ]; then
-	note="base is linux-source-6.1 $version (DEBIAN_VERSION), not $pinned, which the series was tested on (config/base-version)"
+	note="base is linux-source-6.1 $version (DEBIAN_VERSION), not $pinned, which the series was tested on (config/source-versions)"
 fi
 info "base: $desc"
 [ -z "$note" ] || info "note: $note"
-cat >"${BASE_ENV:-$BUILD/base.env}" <<EOT
-BASE_REPO='$repo'
-BASE_COMMIT='$commit'
-BASE_DESC='$desc'
-BASE_NOTE='$note'
+cat >"${SOURCE_ENV:-$BUILD/source.env}" <<EOT
+SOURCE_REPO='$repo'
+SOURCE_COMMIT='$commit'
+SOURCE_DESC='$desc'
+SOURCE_NOTE='$note'
 EOT
