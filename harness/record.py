@@ -13,7 +13,7 @@ import time
 
 from . import exitcodes
 
-SCHEMA = 1
+SCHEMA = 2    # 2: provenance.start
 
 
 def _git(*args):
@@ -36,7 +36,7 @@ def _cpu_model():
 
 
 def _base_desc(build_dir):
-    """SOURCE_DESC of build/source.env, written by the base step."""
+    """SOURCE_DESC of build/source.env, written by the source step."""
     try:
         with open(os.path.join(build_dir, 'source.env')) as f:
             for line in f:
@@ -47,8 +47,50 @@ def _base_desc(build_dir):
     return None
 
 
-def provenance(build_dir):
-    """What ran where: the project's commit, the base, the host."""
+def ccache_dir(env=None):
+    """The ccache directory the steps use (scripts/lib.sh)."""
+    env = os.environ if env is None else env
+    if env.get('CCACHE_DIR'):
+        return env['CCACHE_DIR']
+    cache = env.get('CACHE') or os.path.join(
+        env.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache'),
+        'secondary-tlb')
+    return os.path.join(cache, 'ccache')
+
+
+def ccache_mib(env=None):
+    """The MiB ccache's directory holds, from ccache's own counters (0
+    for no directory or an empty one; None if ccache, not installed,
+    cannot say)."""
+    d = ccache_dir(env)
+    if not os.path.isdir(d) or not os.listdir(d):
+        return 0
+    env = dict(os.environ if env is None else env, CCACHE_DIR=d)
+    try:
+        out = subprocess.run(['ccache', '--print-stats'], capture_output=True, text=True,
+                             env=env, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    for line in out.splitlines():
+        key, _, value = line.partition('\t')
+        if key == 'cache_size_kibibyte':
+            return int(value) // 1024
+    return None
+
+
+def start_state(build_dir, env=None):
+    """What a run starts from: the MiB ccache holds and the build trees
+    (build/tree*) there are; both 0 is a cold run."""
+    try:
+        trees = [d for d in os.listdir(build_dir) if d.startswith('tree')]
+    except OSError:
+        trees = []
+    return {'ccache_mib': ccache_mib(env), 'build_trees': len(trees)}
+
+
+def provenance(build_dir, start=None):
+    """What ran where: the project's commit, the base, the host, and
+    what the run started from."""
     status = _git('status', '--porcelain', '--untracked-files=no')
     return {
         'project_commit': _git('rev-parse', 'HEAD'),
@@ -56,6 +98,7 @@ def provenance(build_dir):
         'base': _base_desc(build_dir),
         'host': {'cpu': _cpu_model(), 'cpus': os.cpu_count(),
                  'kernel': platform.release()},
+        'start': start,
     }
 
 
@@ -73,6 +116,7 @@ class Record:
         self.only = list(only) if only else None
         self.build_dir = build_dir or os.path.join(exitcodes.TOP, 'build')
         self.t0 = time.time()
+        self.start = None if dry_run else start_state(self.build_dir)
         self.stages = []
         self.reports = []
 
@@ -134,7 +178,7 @@ class Record:
             'seconds': round(finished - self.t0, 1),
             'stages': self.stages,
             'reports': self.reports,
-            'provenance': provenance(self.build_dir),
+            'provenance': provenance(self.build_dir, self.start),
         }
         os.makedirs(self.results, exist_ok=True)
         with open(os.path.join(self.results, 'record.json'), 'w') as f:

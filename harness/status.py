@@ -1,25 +1,39 @@
 # SPDX-License-Identifier: GPL-2.0
-"""README's Status section, rendered from the records of the runs it
-cites (docs/records/*.json: record.json files copied there by
-'./stlb.py keep RESULTS_DIR'), so that no figure in it is typed by hand.
+"""The figures of README.md and docs/, rendered from the records of the
+runs that produced them (docs/records/: record.json files, and make
+bench's table.csv, copied there by './stlb.py keep RESULTS_DIR'), so that
+no figure is typed by hand.
 
-    ./stlb.py status           print the section
-    ./stlb.py status --write   rewrite it in README.md
-    ./stlb.py status --check   exit 1 if README.md's differs
+    ./stlb.py status           print every rendered block
+    ./stlb.py status --write   rewrite them in their files
+    ./stlb.py status --check   exit 1 if a file's block differs
+
+A block sits between BEGIN(name) and END(name) in its file (BLOCKS).
 """
 
+import csv
 import glob
 import json
 import os
 import shutil
+import statistics
 
 from . import exitcodes
 
 TOP = exitcodes.TOP
 RECORDS = os.path.join(TOP, 'docs', 'records')
-BEGIN = '<!-- status: rendered by ./stlb.py status from docs/records/; do not edit -->'
-END = '<!-- end of status -->'
 PLANS = ('check', 'check-full')
+
+
+def begin(name):
+    return f'<!-- {name}: rendered by ./stlb.py status from docs/records/; do not edit -->'
+
+
+def end(name):
+    return f'<!-- end of {name} -->'
+
+
+BEGIN, END = begin('status'), end('status')
 
 
 def load_records(records_dir=RECORDS):
@@ -27,7 +41,7 @@ def load_records(records_dir=RECORDS):
     for path in sorted(glob.glob(os.path.join(records_dir, '*.json'))):
         with open(path) as f:
             rec = json.load(f)
-        rec['_path'] = os.path.relpath(path, TOP)
+        rec['_path'] = path
         out.append(rec)
     return out
 
@@ -37,75 +51,262 @@ def duration(seconds):
     return f'{s // 60} min {s % 60} s'
 
 
-def row(rec):
+def newest(records, plan):
+    """The newest whole run of a plan: not a dry run, not narrowed by --only."""
+    recs = [r for r in records if r['command'] == plan and not r.get('dry_run')
+            and not r.get('only')]
+    return max(recs, key=lambda r: r['started']) if recs else None
+
+
+def link(rec, relative_to):
+    """A markdown link to a record, from a file in directory relative_to."""
+    return (f'[{os.path.basename(rec["_path"])}]'
+            f'({os.path.relpath(rec["_path"], relative_to)})')
+
+
+def commit_of(rec):
     p = rec.get('provenance', {})
-    host = p.get('host', {})
-    t = rec['totals']
-    commit = (p.get('project_commit') or 'unknown')[:7]
     dirty = ' (with local changes)' if p.get('project_dirty') else ''
-    return (f'| `make {rec["command"]}` | {rec["started"][:10]}, {commit}{dirty} | '
-            f'{host.get("cpu") or "?"}, {host.get("cpus") or "?"} CPUs | '
+    return (p.get('project_commit') or 'unknown')[:7] + dirty
+
+
+def host_of(rec):
+    host = rec.get('provenance', {}).get('host', {})
+    return f'{host.get("cpu") or "?"}, {host.get("cpus") or "?"} CPUs'
+
+
+def start_of(rec):
+    """What the run started from: cold, warm, or not recorded."""
+    s = rec.get('provenance', {}).get('start')
+    if s is None:
+        return 'cache state at the start not recorded'
+    mib, trees = s.get('ccache_mib'), s.get('build_trees', 0)
+    if mib == 0 and trees == 0:
+        return 'cold: ccache empty, no build tree'
+    size = 'of unknown size' if mib is None else f'{mib} MiB'
+    return f'warm: ccache {size}, {trees} build tree(s) at the start'
+
+
+# -- README.md, Status ------------------------------------------------------
+
+def status_row(rec, relative_to):
+    t = rec['totals']
+    return (f'| `make {rec["command"]}` | {rec["started"][:10]}, {commit_of(rec)} | '
+            f'{host_of(rec)} | '
             f'**{rec["verdict"]}** in {duration(rec["seconds"])}: {t["passed"]} passed, '
-            f'{t["failed"]} failed, {t["skipped"]} skipped | [{os.path.basename(rec["_path"])}]'
-            f'({rec["_path"]}) |')
+            f'{t["failed"]} failed, {t["skipped"]} skipped | {link(rec, relative_to)} |')
 
 
-def render(records):
-    """The section's lines: the newest record of each plan."""
-    lines = [BEGIN, '', '| run | date, commit | host | result | record |', '|---|---|---|---|---|']
+def render_status(records, records_dir, relative_to):
+    lines = ['', '| run | date, commit | host | result | record |', '|---|---|---|---|---|']
     missing = []
     for plan in PLANS:
-        # A whole run only: not a dry run, not narrowed by --only.
-        recs = [r for r in records if r['command'] == plan and not r.get('dry_run')
-                and not r.get('only')]
-        if recs:
-            lines.append(row(max(recs, key=lambda r: r['started'])))
+        rec = newest(records, plan)
+        if rec:
+            lines.append(status_row(rec, relative_to))
         else:
             missing.append(f'`make {plan}`')
     lines.append('')
     if missing:
         lines.append(f'No record of {" or ".join(missing)} yet.')
         lines.append('')
-    lines.append(END)
     return lines
 
 
-def readme_block(text):
-    if BEGIN not in text or END not in text:
+# -- docs/budgets.md, the last recorded runs --------------------------------
+
+def stage_verdicts(rec, stage):
+    """The run's report lines of a stage (a path to a file is not one)."""
+    out = []
+    for line in rec.get('reports', []):
+        name, _, rest = line.partition(': ')
+        if name == stage and rest and not rest.startswith('/'):
+            out.append(rest.replace('|', '\\|'))
+    return '; '.join(out)
+
+
+def is_cold(rec):
+    s = rec.get('provenance', {}).get('start') or {}
+    return s.get('ccache_mib') == 0 and s.get('build_trees') == 0
+
+
+def render_runs(records, records_dir, relative_to):
+    """The newest make check, the newest cold one if it is another, and
+    the newest make check-full: each stage's time, counts and verdict."""
+    lines = ['']
+    runs = []
+    for plan in PLANS:
+        rec = newest(records, plan)
+        runs.append((f'`make {plan}`', rec))
+        cold = newest([r for r in records if is_cold(r)], plan)
+        if plan == 'check' and cold is not rec:
+            runs.append((f'`make {plan}`, the newest cold run', cold))
+    for label, rec in runs:
+        if rec is None:
+            lines += [f'No record of {label} yet.', '']
+            continue
+        t = rec['totals']
+        lines += [f'{label}: **{rec["verdict"]}** in {duration(rec["seconds"])}, '
+                  f'{t["passed"]} passed, {t["failed"]} failed, {t["skipped"]} skipped; '
+                  f'{rec["started"][:10]}, {commit_of(rec)}; {host_of(rec)}; '
+                  f'{start_of(rec)}; record {link(rec, relative_to)}.', '',
+                  '| stage | time | passed | failed | skipped | exit | verdict |',
+                  '|---|---|---|---|---|---|---|']
+        for s in rec['stages']:
+            lines.append(f'| {s["name"]} | {duration(s["seconds"])} | {s["passed"]} | '
+                         f'{s["failed"]} | {s["skipped"]} | {s["exit"]} | '
+                         f'{stage_verdicts(rec, s["name"])} |')
+        lines.append('')
+    return lines
+
+
+# -- docs/bench.md, the table of make bench ---------------------------------
+
+BENCH_WHAT = {
+    'bind': 'bind and unbind',
+    'fork_exit': '10 x fork+exit, 64 pages',
+    'cow_upgrade': 'fork, 64 in-place upgrades',
+    'munmap': 'munmap 256 pages',
+    'dontneed': 'MADV_DONTNEED 256 pages',
+    'mprotect': 'mprotect RO, RW 256 pages',
+    'thp_upgrade': 'THP upgrade after a fork',
+    'migrate': 'migrate 64 pages',
+    'cold': 'MADV_COLD 256 pages',
+    'reclaim': 'reclaim 256 pages (MADV_PAGEOUT)',
+    'reclaim_refs': 'reclaim 256 young pages (memory.reclaim)',
+    'clear_refs': 'clear_refs soft-dirty',
+    'exit_bound': 'a bound child exits',
+}
+BENCH_KERNELS = ('base', 'series', 'upstream')
+
+
+def bench_csv(records_dir):
+    """The newest kept table.csv of make bench, or None."""
+    found = sorted(glob.glob(os.path.join(records_dir, '*-bench.csv')))
+    return found[-1] if found else None
+
+
+def read_bench(path):
+    """{machine: {(kernel, phase, workload): {metric: value or [ns...]}}}."""
+    data = {}
+    with open(path, newline='') as f:
+        for row in csv.DictReader(f):
+            cell = data.setdefault(row['machine'], {}).setdefault(
+                (row['kernel'], row['phase'], row['workload']), {})
+            if row['metric'].startswith('ns_rep'):
+                cell.setdefault('ns', []).append(int(row['value']))
+            else:
+                cell[row['metric']] = int(row['value'])
+    return data
+
+
+def median_ratio(num, den):
+    """The ratio of two medians, or None."""
+    if not num or not den:
         return None
-    a = text.index(BEGIN)
-    b = text.index(END) + len(END)
-    return text[a:b].split('\n')
+    return statistics.median(num) / statistics.median(den)
 
 
-def main(action, readme=os.path.join(TOP, 'README.md'), records_dir=RECORDS):
-    lines = render(load_records(records_dir))
-    if action == 'print':
-        print('\n'.join(lines))
-        return exitcodes.OK
-    with open(readme) as f:
-        text = f.read()
-    block = readme_block(text)
-    if block is None:
-        print(f'error: {readme} has no status block ({BEGIN} ... {END})')
-        return exitcodes.USAGE
-    if action == 'check':
-        if block == lines:
-            print('status: PASS README.md\'s Status is the records\' (docs/records/)')
-            return exitcodes.OK
-        print('status: FAIL README.md\'s Status differs from the records\' '
-              '(./stlb.py status --write)')
-        return exitcodes.TEST_FAILED
-    a = text.index(BEGIN)
-    b = text.index(END) + len(END)
-    with open(readme, 'w') as f:
-        f.write(text[:a] + '\n'.join(lines) + text[b:])
-    print(f'status: {readme} rewritten from {len(load_records(records_dir))} record(s)')
-    return exitcodes.OK
+def render_bench(records, records_dir, relative_to):
+    path = bench_csv(records_dir)
+    if path is None:
+        return ['', 'No record of `make bench` yet.', '']
+    run = os.path.basename(path)[:-len('-bench.csv')]
+    rec = next((r for r in records if os.path.basename(r['_path']) == run + '.json'), None)
+    where = (f'`make {rec["command"]}` of {rec["started"][:10]} at {commit_of(rec)} '
+             f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
+    lines = ['', f'From {where}: its `bench/table.csv`, kept as '
+             f'[{os.path.basename(path)}]({os.path.relpath(path, relative_to)}).', '']
+    for machine, cells in read_bench(path).items():
+        kernels = [k for k in BENCH_KERNELS if any(c[0] == k for c in cells)]
+        lines += [f'{machine}:', '',
+                  '| workload | hook calls | ' + ' | '.join(f'{k} TLBI/SYNC' for k in kernels)
+                  + ' | unbound series/base | bound series/base |',
+                  '|---|---|' + '---|' * len(kernels) + '---|---|']
+        for w, what in BENCH_WHAT.items():
+            if not any((k, 'bound', w) in cells for k in kernels):
+                continue
+            calls = cells.get(('series', 'bound', w), {}).get('hook_calls', '')
+            row = f'| {what} | {calls} |'
+            for k in kernels:
+                c = cells.get((k, 'bound', w), {})
+                row += f' {c["tlbi"]}/{c["sync"]} |' if 'tlbi' in c else ' skipped |'
+            for phase in ('unbound', 'bound'):
+                r = median_ratio(cells.get(('series', phase, w), {}).get('ns'),
+                                 cells.get(('base', phase, w), {}).get('ns'))
+                row += f' {r:.3f} |' if r is not None else ' |'
+            lines.append(row)
+        lines.append('')
+    return lines
 
 
-def keep(results_dir, records_dir=RECORDS):
-    """Copy a run's record.json to docs/records/<run directory>.json."""
+BLOCKS = {
+    'README.md': {'status': render_status},
+    os.path.join('docs', 'budgets.md'): {'runs': render_runs},
+    os.path.join('docs', 'bench.md'): {'bench': render_bench},
+}
+
+
+def block_span(text, name):
+    """(start, end) of a block in text, markers included, or None."""
+    b, e = begin(name), end(name)
+    if b not in text or e not in text:
+        return None
+    return text.index(b), text.index(e) + len(e)
+
+
+def readme_block(text, name='status'):
+    span = block_span(text, name)
+    return None if span is None else text[span[0]:span[1]].split('\n')
+
+
+def rendered(name, fn, records, records_dir, relative_to):
+    return [begin(name)] + fn(records, records_dir, relative_to) + [end(name)]
+
+
+def render(records, records_dir=RECORDS, relative_to=TOP):
+    """README's Status block (kept for callers that want it alone)."""
+    return rendered('status', render_status, records, records_dir, relative_to)
+
+
+def main(action, top=TOP, records_dir=RECORDS, blocks=None):
+    blocks = BLOCKS if blocks is None else blocks
+    records = load_records(records_dir)
+    code = exitcodes.OK
+    for rel, fns in blocks.items():
+        path = os.path.join(top, rel)
+        with open(path) as f:
+            text = f.read()
+        new = text
+        for name, fn in fns.items():
+            lines = rendered(name, fn, records, records_dir, os.path.dirname(path))
+            if action == 'print':
+                print(f'== {rel}: {name}')
+                print('\n'.join(lines))
+                continue
+            span = block_span(new, name)
+            if span is None:
+                print(f'error: {rel} has no {name} block ({begin(name)} ... {end(name)})')
+                return exitcodes.USAGE
+            have = new[span[0]:span[1]]
+            if action == 'check':
+                if have.split('\n') == lines:
+                    print(f'status: PASS {rel}: {name} is the records\'')
+                else:
+                    print(f'status: FAIL {rel}: {name} differs from the records\' '
+                          '(./stlb.py status --write)')
+                    code = exitcodes.TEST_FAILED
+            new = new[:span[0]] + '\n'.join(lines) + new[span[1]:]
+        if action == 'write' and new != text:
+            with open(path, 'w') as f:
+                f.write(new)
+            print(f'status: {rel} rewritten from {len(records)} record(s)')
+    return code
+
+
+def keep(results_dir, records_dir=RECORDS, docs_dir=os.path.join(TOP, 'docs')):
+    """Copy a run's record.json to docs/records/<run directory>.json, and
+    the table (table.csv) and charts of its make bench, if it ran one."""
     src = os.path.join(results_dir, 'record.json')
     if not os.path.exists(src):
         print(f'error: no record.json in {results_dir}')
@@ -118,7 +319,15 @@ def keep(results_dir, records_dir=RECORDS):
               f'only {rec.get("only")})')
         return exitcodes.USAGE
     os.makedirs(records_dir, exist_ok=True)
-    dst = os.path.join(records_dir, os.path.basename(os.path.normpath(results_dir)) + '.json')
-    shutil.copyfile(src, dst)
-    print(f'kept {os.path.relpath(dst, TOP)}')
+    run = os.path.basename(os.path.normpath(results_dir))
+    copies = [(src, os.path.join(records_dir, run + '.json'))]
+    bench = os.path.join(results_dir, 'bench')
+    if os.path.exists(os.path.join(bench, 'table.csv')):
+        copies.append((os.path.join(bench, 'table.csv'),
+                       os.path.join(records_dir, run + '-bench.csv')))
+        for png in sorted(glob.glob(os.path.join(bench, 'bench-*.png'))):
+            copies.append((png, os.path.join(docs_dir, os.path.basename(png))))
+    for a, b in copies:
+        shutil.copyfile(a, b)
+        print(f'kept {os.path.relpath(b, TOP)}')
     return exitcodes.OK

@@ -64,12 +64,21 @@ class Records(unittest.TestCase):
         r.add('tree', 2, 0, outcome(0, 1), None)
         self.assertEqual(r.verdict(), 'FAIL')
 
-    def test_provenance_names_the_base_from_base_env(self):
+    def test_provenance_names_the_base_from_source_env(self):
         with open(os.path.join(self.dir, 'source.env'), 'w') as f:
             f.write("SOURCE_DESC='Debian linux-source-6.1 6.1.192-3 (6f3c)'\n")
         p = record.provenance(self.dir)
         self.assertEqual(p['base'], 'Debian linux-source-6.1 6.1.192-3 (6f3c)')
         self.assertEqual(p['host']['cpus'], os.cpu_count())
+
+    def test_start_state_cold_then_warm(self):
+        env = {'CACHE': os.path.join(self.dir, 'cache'), 'HOME': self.dir}
+        build = os.path.join(self.dir, 'build')
+        self.assertEqual(record.start_state(build, env), {'ccache_mib': 0, 'build_trees': 0})
+        os.makedirs(os.path.join(build, 'tree-base'))
+        os.makedirs(os.path.join(build, 'debian-versions'))
+        self.assertEqual(record.start_state(build, env)['build_trees'], 1)
+        self.assertEqual(record.ccache_dir(env), os.path.join(self.dir, 'cache', 'ccache'))
 
 
 if __name__ == '__main__':

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-"""harness.status: README's Status is rendered from the records, and a
-README whose Status differs from them fails."""
+"""harness.status: README's Status and the figures of docs/ are rendered
+from the records, and a file whose block differs from them fails."""
 
 import io
 import json
@@ -34,9 +34,10 @@ class Status(unittest.TestCase):
         with open(os.path.join(self.records, name + '.json'), 'w') as f:
             json.dump(rec, f)
 
-    def call(self, action):
+    def call(self, action, blocks=None):
+        blocks = blocks or {'README.md': {'status': status.render_status}}
         with redirect_stdout(io.StringIO()) as out:
-            code = status.main(action, self.readme, self.records)
+            code = status.main(action, self.tmp.name, self.records, blocks)
         return code, out.getvalue()
 
     def test_the_newest_record_of_each_plan(self):
@@ -74,27 +75,69 @@ class Status(unittest.TestCase):
             f.write('# T\n')
         self.assertEqual(self.call('check')[0], exitcodes.USAGE)
 
+    def test_the_runs_block_lists_every_stage_and_its_verdict(self):
+        rec = record('check-full', '2026-12-07T10:00:00Z', 3600, 10)
+        rec['stages'] = [{'name': 'kvm-x86', 'seconds': 184.3, 'passed': 10, 'failed': 0,
+                          'skipped': 0, 'exit': 0}]
+        rec['reports'] = ['kvm-x86: base PASS 5/5, series PASS 5/5',
+                          'bench: /somewhere/bench/table.txt']
+        rec['provenance']['start'] = {'ccache_mib': 0, 'build_trees': 0}
+        self.put('e-check-full', rec)
+        lines = status.render_runs(status.load_records(self.records), self.records,
+                                   self.tmp.name)
+        self.assertIn('| kvm-x86 | 3 min 4 s | 10 | 0 | 0 | 0 | base PASS 5/5, series PASS 5/5 |',
+                      lines)
+        self.assertTrue(any('cold: ccache empty, no build tree' in ln for ln in lines))
+        self.assertIn('No record of `make check` yet.', lines)
+        self.assertFalse(any('/somewhere' in ln for ln in lines))
+
+    def test_the_bench_block_is_the_kept_table(self):
+        rows = ['machine,kernel,phase,workload,metric,value']
+        for k, tlbi, ns in (('base', 7, 100), ('series', 67, 130)):
+            rows += [f'm,{k},bound,cow_upgrade,tlbi,{tlbi}', f'm,{k},bound,cow_upgrade,sync,{tlbi}']
+            rows += [f'm,{k},bound,cow_upgrade,ns_rep{i},{ns + i}' for i in (1, 2, 3)]
+        rows.append('m,series,bound,cow_upgrade,hook_calls,67')
+        with open(os.path.join(self.records, '20261207-1-check-full-bench.csv'), 'w') as f:
+            f.write('\n'.join(rows) + '\n')
+        lines = status.render_bench([], self.records, self.tmp.name)
+        self.assertIn('| fork, 64 in-place upgrades | 67 | 7/7 | 67/67 | | 1.294 |', lines)
+        docs = os.path.join(self.tmp.name, 'docs')
+        os.makedirs(docs)
+        with open(os.path.join(docs, 'bench.md'), 'w') as f:
+            f.write(f'# B\n{status.begin("bench")}\n{status.end("bench")}\n')
+        blocks = {os.path.join('docs', 'bench.md'): {'bench': status.render_bench}}
+        self.assertEqual(self.call('check', blocks)[0], exitcodes.TEST_FAILED)
+        self.assertEqual(self.call('write', blocks)[0], exitcodes.OK)
+        self.assertEqual(self.call('check', blocks)[0], exitcodes.OK)
+
     def test_keep_copies_a_runs_record(self):
         run = os.path.join(self.tmp.name, '20261207-050000-check')
         os.makedirs(run)
         with open(os.path.join(run, 'record.json'), 'w') as f:
             json.dump(record('check', '2026-12-07T05:00:00Z', 1, 1), f)
+        os.makedirs(os.path.join(run, 'bench'))
+        for name in ('table.csv', 'bench-m.png'):
+            with open(os.path.join(run, 'bench', name), 'w') as f:
+                f.write(name)
+        docs = os.path.join(self.tmp.name, 'docs')
+        os.makedirs(docs)
         with redirect_stdout(io.StringIO()):
-            self.assertEqual(status.keep(run, self.records), exitcodes.OK)
-            self.assertEqual(status.keep(self.tmp.name, self.records), exitcodes.USAGE)
+            self.assertEqual(status.keep(run, self.records, docs), exitcodes.OK)
+            self.assertEqual(status.keep(self.tmp.name, self.records, docs), exitcodes.USAGE)
             rec = record('check', '2026-12-07T05:00:00Z', 1, 1)
             rec['only'] = ['checkpatch']
             with open(os.path.join(run, 'record.json'), 'w') as f:
                 json.dump(rec, f)
-            self.assertEqual(status.keep(run, self.records), exitcodes.USAGE)
+            self.assertEqual(status.keep(run, self.records, docs), exitcodes.USAGE)
         self.assertTrue(os.path.exists(os.path.join(self.records, '20261207-050000-check.json')))
+        with open(os.path.join(self.records, '20261207-050000-check-bench.csv')) as f:
+            self.assertEqual(f.read(), 'table.csv')
+        self.assertTrue(os.path.exists(os.path.join(docs, 'bench-m.png')))
 
-    def test_the_projects_readme_is_its_records(self):
-        with open(os.path.join(exitcodes.TOP, 'README.md')) as f:
-            block = status.readme_block(f.read())
-        self.assertIsNotNone(block, 'README.md has no status block')
-        self.assertEqual(block, status.render(status.load_records()),
-                         'README.md Status differs from docs/records/: ./stlb.py status --write')
+    def test_the_projects_files_are_their_records(self):
+        with redirect_stdout(io.StringIO()) as out:
+            code = status.main('check')
+        self.assertEqual(code, exitcodes.OK, out.getvalue() + ': ./stlb.py status --write')
 
 
 if __name__ == '__main__':
