@@ -45,7 +45,7 @@ verdict() {	# step rc summary-files...: the step's line
 		echo "check-debug: PASS $step: 0 reports"
 	else
 		echo "check-debug: FAIL $step (exit $rc): ${reports:-0} report(s)"
-		cat "$@" 2>/dev/null | grep -E '^(CRASH|TIMEOUT|MISSING|FAILED): ' | head -n 10 | sed 's/^/    /'
+		grep -hE '^(CRASH|TIMEOUT|MISSING|FAILED): ' "$@" 2>/dev/null | head -n 10 | sed 's/^/    /' || true
 		[ "$code" != 0 ] || code=$rc
 	fi
 }

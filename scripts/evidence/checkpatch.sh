@@ -23,8 +23,10 @@ while IFS= read -r p; do
 	# Files the patch adds must have a maintainer (FILE_PATH_CHANGES is
 	# ignored above): get_maintainer.pl on the final tree.
 	for f in $(awk '/^--- \/dev\/null/ { getline; sub(/^\+\+\+ b\//, ""); print }' "$TOP/patches/$p"); do
-		if ! (cd "$TREE" && perl scripts/get_maintainer.pl --nogit --nogit-fallback -f "$f") 2>&1 |
-			grep -qE '\((maintainer|supporter):'; then
+		# Its whole output first: grep -q in a pipe may stop reading
+		# early, and pipefail would then count the writer's SIGPIPE.
+		maintainers=$(cd "$TREE" && perl scripts/get_maintainer.pl --nogit --nogit-fallback -f "$f" 2>&1 || true)
+		if ! grep -qE '\((maintainer|supporter):' <<<"$maintainers"; then
 			echo "ERROR: no maintainer for added file $f (get_maintainer.pl)" >>"$log"
 			total="total: no maintainer for $f"
 		fi

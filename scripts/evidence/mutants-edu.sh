@@ -3,8 +3,9 @@
 # make mutants-edu: each mutant of tests/mutants-edu.txt, the series with
 # one mutation of the test-only edu SVA driver (mutant_apply,
 # build/tree-mutant), booted on arm64 with edu_sva_hostile alone: the
-# test must fail or the run must stop, with the mutant's signature on the
-# console or in QEMU's stderr (killed); a mutant that survives fails.
+# mutant's case must fail, with the mutant's signature on the console or
+# in QEMU's stderr (killed: harness/judge/kselftests.py, kill); a mutant
+# that survives fails.
 #
 # One "mutants-edu: PASS|FAIL mutant <name>: ..." line per mutant, then
 # "mutants-edu: N of M killed". Needs build/tree (make tree).
@@ -33,8 +34,9 @@ for row in "${rows[@]}"; do
 	rest=$row
 	name=${rest%% | *} rest=${rest#* | }
 	file=${rest%% | *} rest=${rest#* | }
-	mutation=${rest%% | *} signature=${rest#* | }
-	name=$(echo $name) file=$(echo $file)
+	mutation=${rest%% | *} rest=${rest#* | }
+	test_case=${rest%% | *} signature=${rest#* | }
+	name=$(echo $name) file=$(echo $file) test_case=$(echo $test_case)
 	signature=$(echo "$signature" | sed 's/^ *//; s/ *$//')
 	step "mutants-edu: mutant $name: $file: $mutation"
 	# A dry run has no tree to mutate: it prints the mutant's boot.
@@ -49,12 +51,12 @@ for row in "${rows[@]}"; do
 	RESULTS=$out/$name BASELINE= KUNIT_SUITES= SUMMARY_TO_LOG=1 \
 		"$S/steps/guest-run.sh" arm64-virt-smmuv3 mutant "$out/hostile.plan" >"$out/$name.log" 2>&1 || rc=$?
 	! dry || continue
-	if [ "$rc" != 0 ] && cat "$out/$name/console.log" "$out/$name/qemu-stderr.log" 2>/dev/null |
-	   grep -qE "$signature"; then
-		echo "mutants-edu: PASS mutant $name: killed (exit $rc; '$signature' seen)"
+	if why=$(judge kselftests kill "$out/$name/results.txt" "$test_case" "$signature" "$rc" \
+		 "$out/$name/console.log" "$out/$name/qemu-stderr.log"); then
+		echo "mutants-edu: PASS mutant $name: killed: ${why#killed: }"
 		killed=$((killed + 1))
 	else
-		echo "mutants-edu: FAIL mutant $name: survived (exit $rc; '$signature' not seen; log: $out/$name.log)"
+		echo "mutants-edu: FAIL mutant $name: survived (${why#survived: }; log: $out/$name.log)"
 		[ $code != 0 ] || code=$EXIT_TEST_FAILED
 	fi
 done

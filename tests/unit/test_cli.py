@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """harness.cli: running a plan, with stand-in stages (no kernel)."""
 
+import glob
 import io
 import json
 import os
@@ -216,9 +217,15 @@ class RunPlan(unittest.TestCase):
             f.write('[[stage]]\nname = "a"\n')
         p = subprocess.Popen([sys.executable, '-B', '-c', script])
         try:
-            time.sleep(1.5)
+            # Ctrl-C once the step runs (its first line is in its log),
+            # however long a loaded machine takes to get there.
+            deadline = time.time() + 60
+            while time.time() < deadline and not any(
+                    'a: PASS' in open(f).read()
+                    for f in glob.glob(os.path.join(self.results, '*', 'a.log'))):
+                time.sleep(0.1)
             p.send_signal(signal.SIGINT)
-            self.assertEqual(p.wait(timeout=20), 130)
+            self.assertEqual(p.wait(timeout=60), 130)
         finally:
             p.kill()    # the step, in a session of its own, ends in 30 s
         (run,) = os.listdir(self.results)

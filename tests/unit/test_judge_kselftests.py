@@ -4,6 +4,7 @@ kvm-x86, kvm-vmx); a mutant is killed only by its test failing with the
 signature the check is about (make kvm-vmx's mutants)."""
 
 import contextlib
+import glob
 import io
 import os
 import re
@@ -109,6 +110,43 @@ class CommandLine(unittest.TestCase):
 
     def test_a_wrong_call_is_a_usage_error(self):
         self.assertEqual(self.run_main(['plan', 'x'])[0], exitcodes.USAGE)
+
+
+class MutantsEdu(unittest.TestCase):
+    """tests/mutants-edu.txt: each row names a case of edu_sva_hostile
+    (a TEST() of test-only patch 5) and a message that case prints; a
+    case that mixes PASS and FAIL results does not count as the test."""
+
+    def rows(self):
+        with open(os.path.join(exitcodes.TOP, 'tests', 'mutants-edu.txt')) as f:
+            return [l.rstrip('\n').split(' | ') for l in f
+                    if l.strip() and not l.startswith('#')]
+
+    def test_each_row_names_a_case_of_the_hostile_test(self):
+        patch = glob.glob(os.path.join(exitcodes.TOP, 'patches', 'test-only',
+                                       '0005-*.patch'))[0]
+        with open(patch) as f:
+            cases = set(re.findall(r'^\+TEST\((\w+)\)', f.read(), re.M))
+        rows = self.rows()
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(len(row), 5, row)
+            test, _, case = row[3].rpartition('.')
+            self.assertEqual(test, 'edu_sva_hostile.global', row)
+            self.assertIn(case, cases, row)
+            re.compile(row[4])
+
+    def test_a_case_failing_with_its_message_is_killed_not_the_whole_test(self):
+        results = ['kselftest:edu_sva_hostile.global.ownership PASS',
+                   'kselftest:edu_sva_hostile.global.rejected_requests FAIL']
+        console = ['# edu_sva_hostile.c:196:rejected_requests:reserved set, unbound: '
+                   'expected Invalid argument, got Transport endpoint is not connected']
+        sig = re.compile('reserved set, unbound: expected Invalid argument')
+        self.assertTrue(k.judge_kill(results, 'edu_sva_hostile.global.rejected_requests',
+                                     sig, 1, console)[0])
+        self.assertFalse(k.judge_kill(results, 'edu_sva_hostile', sig, 1, console)[0])
+        self.assertFalse(k.judge_kill(results, 'edu_sva_hostile.global.ownership',
+                                      sig, 1, console)[0])
 
 
 if __name__ == '__main__':
