@@ -109,6 +109,18 @@ def kernel_tree():
     return os.environ.get('TREE', os.path.join(build, 'tree'))
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def stop_on_sigterm():
+    """SIGTERM stops a run as Ctrl-C does: the step's group is stopped
+    (its QEMU with it) and the record written, instead of the step
+    running on without a parent. A run started in the background by a
+    non-interactive shell ignores SIGINT; SIGTERM is how it is stopped."""
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
 def stop_group(p, out, grace=30):
     """Ctrl-C: SIGTERM to the step's process group (QEMU under timeout
     too gets it from timeout), then SIGKILL after a grace period."""
@@ -310,6 +322,7 @@ def list_plan(name, out=sys.stdout, plan=None):
 
 
 def main(argv=None):
+    stop_on_sigterm()
     # A step's output may hold bytes the terminal cannot show.
     if hasattr(sys.stdout, 'reconfigure'):
         sys.stdout.reconfigure(errors='replace')

@@ -199,6 +199,12 @@ class RunPlan(unittest.TestCase):
         self.assertEqual(code, 137)
 
     def test_ctrl_c_stops_the_step_and_writes_the_record(self):
+        self.interrupt_a_step(signal.SIGINT)
+
+    def test_sigterm_stops_the_step_and_writes_the_record(self):
+        self.interrupt_a_step(signal.SIGTERM)
+
+    def interrupt_a_step(self, signum):
         # A step that ignores SIGINT and prints a lot: Ctrl-C must not
         # hang on a full pipe; the step's group gets SIGTERM.
         script = textwrap.dedent(f"""
@@ -209,6 +215,7 @@ class RunPlan(unittest.TestCase):
             mod = types.SimpleNamespace(COMMAND=['sh', '-c', 'trap "" INT; echo a: PASS; '
                                                  'for i in $(seq 300); do seq 1 2000; sleep 0.1; done'],
                                         JUDGE='verdicts')
+            cli.stop_on_sigterm()
             with mock.patch.object(stages, 'load', lambda n: mod):
                 sys.exit(cli.run_plan('t', out=io.StringIO(), plans_dir={self.plans!r},
                                       results_root={self.results!r}, known_stages={{'a'}}))
@@ -224,7 +231,7 @@ class RunPlan(unittest.TestCase):
                     'a: PASS' in open(f).read()
                     for f in glob.glob(os.path.join(self.results, '*', 'a.log'))):
                 time.sleep(0.1)
-            p.send_signal(signal.SIGINT)
+            p.send_signal(signum)
             self.assertEqual(p.wait(timeout=60), 130)
         finally:
             p.kill()    # the step, in a session of its own, ends in 30 s
