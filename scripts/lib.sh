@@ -301,15 +301,32 @@ smmu_record_stop() {
 # would) to FILE; it returns 1, with mutate.py's reason, when the
 # mutation does not apply.
 MUTANT_TREE=$BUILD/tree-mutant
+
+# A scratch worktree of $TREE at HEAD, clean: the one there if it is
+# still $TREE's, else a new one. A worktree of an earlier $TREE (make
+# tree clones it again when the source changes) has a .git file naming
+# a repository that is gone: it is removed, not used. Dies when git
+# fails: the callers run it in an if, where set -e does not stop.
+scratch_worktree() {	# dir head
+	local dir=$1 head=$2 common want
+	want=$(cd "$TREE" && cd "$(git rev-parse --git-common-dir)" && pwd)
+	common=$( (cd "$dir" 2>/dev/null && cd "$(git rev-parse --git-common-dir 2>/dev/null)" && pwd) || true)
+	if [ -e "$dir/.git" ] && [ "$common" = "$want" ]; then
+		run git -C "$dir" checkout -q --force --detach "$head" ||
+			die $EXIT_USAGE "cannot reset the worktree $dir to $head"
+	else
+		[ ! -e "$dir" ] || info "$dir is not a worktree of $TREE: made again"
+		rm -rf "$dir"
+		git -C "$TREE" worktree prune
+		run git -C "$TREE" worktree add -q --force --detach "$dir" "$head" ||
+			die $EXIT_USAGE "cannot make the worktree $dir of $TREE"
+	fi
+}
+
 mutant_apply() {
 	local file=$1 mutation=$2 head
 	head=$(git -C "$TREE" rev-parse HEAD) || die $EXIT_USAGE "no $TREE: run make tree first"
-	if [ -e "$MUTANT_TREE/.git" ]; then
-		run git -C "$MUTANT_TREE" checkout -q --force --detach "$head"
-	else
-		rm -rf "$MUTANT_TREE"
-		run git -C "$TREE" worktree add -q --force --detach "$MUTANT_TREE" "$head"
-	fi
+	scratch_worktree "$MUTANT_TREE" "$head"
 	# A word "::" alone separates the edits of a mutant of several.
 	"$PYTHON" "$TOP/scripts/evidence/mutate.py" apply "$MUTANT_TREE/$file" "$mutation"
 }
@@ -318,14 +335,16 @@ mutant_apply() {
 # indented; returns 1 when the mutation does not apply.
 mutant_apply_diff() {	# file mutation diff-file
 	mutant_apply "$1" "$2" || return 1
-	git -C "$MUTANT_TREE" diff >"$3"
+	git -C "$MUTANT_TREE" diff >"$3" || die $EXIT_USAGE "no diff of $MUTANT_TREE"
+	[ -s "$3" ] || die $EXIT_USAGE "the mutation of $1 changed nothing in $MUTANT_TREE"
 	sed 's/^/    /' "$3"
 }
 
 # Put the scratch worktree back to $TREE's HEAD, unmutated.
 mutant_reset() {
 	[ ! -e "$MUTANT_TREE/.git" ] ||
-		git -C "$MUTANT_TREE" checkout -q --force --detach "$(git -C "$TREE" rev-parse HEAD)"
+		git -C "$MUTANT_TREE" checkout -q --force --detach "$(git -C "$TREE" rev-parse HEAD)" ||
+		die $EXIT_USAGE "cannot reset the worktree $MUTANT_TREE"
 }
 
 SERIES=${SERIES:-$TOP/patches/series}

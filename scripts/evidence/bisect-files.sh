@@ -31,13 +31,7 @@ out=$RESULTS/bisect
 mkdir -p "$out"
 
 step "bisect: ${#commits[@]} patch(es), the files each can break, on $MACHINES"
-if [ -e "$wt/.git" ]; then
-	run git -C "$wt" checkout -q --force --detach "$head"
-else
-	rm -rf "$wt"
-	git -C "$TREE" worktree prune
-	run git -C "$TREE" worktree add -q --force --detach "$wt" "$head"
-fi
+scratch_worktree "$wt" "$head"
 # From here on, kbuild works in the worktree.
 TREE=$wt
 

@@ -172,6 +172,26 @@ check "KSRC: a patch whose context differs (would need fuzz): scripts/steps/tree
 	env SERIES="$tmp/p-fuzz/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/steps/tree.sh"
 check "KSRC: the user's HEAD, status, refs and changes are untouched" \
 	cmp "$tmp/ksrc-before" <(ksrc_state)
+# A scratch worktree (mutants, bisect-files) outlives the tree it was
+# made from when make tree clones the tree again (another source): it
+# must be made again, not reset with git failing inside an if (where
+# set -e does not stop) and the next mutation applied on the last.
+worktree_after_reclone() {
+	local wt=$tmp/kb/wt h
+	TREE=$tmp/kb/tree
+	h=$(git -C "$TREE" rev-parse HEAD)
+	scratch_worktree "$wt" "$h" && echo changed >>"$wt/a.txt" &&
+		scratch_worktree "$wt" "$h" && git -C "$wt" diff --quiet || return 1
+	rm -rf "$TREE"
+	env SERIES="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$TREE" RESULTS="$tmp" \
+		"$S/steps/tree.sh" || return 1
+	h=$(git -C "$TREE" rev-parse HEAD)
+	echo changed >>"$wt/a.txt"
+	(scratch_worktree "$wt" "$h") && [ "$(git -C "$wt" rev-parse HEAD)" = "$h" ] &&
+		git -C "$wt" diff --quiet
+}
+check "a scratch worktree of a tree cloned again is made again, clean" \
+	worktree_after_reclone
 # apt unavailable: a package to install (a base version the machine has
 # not) and an apt-get that fails: scripts/steps/deps.sh exit 2, saying so.
 mkdir -p "$tmp/noapt"

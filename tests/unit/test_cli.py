@@ -208,13 +208,16 @@ class RunPlan(unittest.TestCase):
         # A step that ignores SIGINT and prints a lot: Ctrl-C must not
         # hang on a full pipe; the step's group gets SIGTERM.
         script = textwrap.dedent(f"""
-            import io, sys, types
+            import io, signal, sys, types
             from unittest import mock
             sys.path.insert(0, {exitcodes.TOP!r})
             from harness import cli, stages
             mod = types.SimpleNamespace(COMMAND=['sh', '-c', 'trap "" INT; echo a: PASS; '
                                                  'for i in $(seq 300); do seq 1 2000; sleep 0.1; done'],
                                         JUDGE='verdicts')
+            # As in an interactive shell: a run started in the
+            # background by a script inherits SIGINT ignored.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             cli.stop_on_sigterm()
             with mock.patch.object(stages, 'load', lambda n: mod):
                 sys.exit(cli.run_plan('t', out=io.StringIO(), plans_dir={self.plans!r},
