@@ -304,9 +304,20 @@ def main(action, top=TOP, records_dir=RECORDS, blocks=None):
     return code
 
 
+def whole_bench(rec):
+    """Whether a run's bench stage was the whole make bench (the bench
+    kernels, every workload), not make check's one workload."""
+    for s in rec.get('stages', []):
+        if s.get('name') == 'bench':
+            o = s.get('options', {})
+            return o.get('flavour') == 'bench' and not o.get('workloads')
+    return False
+
+
 def keep(results_dir, records_dir=RECORDS, docs_dir=os.path.join(TOP, 'docs')):
     """Copy a run's record.json to docs/records/<run directory>.json, and
-    the table (table.csv) and charts of its make bench, if it ran one."""
+    the table (table.csv) and charts of its make bench, if it ran the
+    whole of it."""
     src = os.path.join(results_dir, 'record.json')
     if not os.path.exists(src):
         print(f'error: no record.json in {results_dir}')
@@ -322,7 +333,7 @@ def keep(results_dir, records_dir=RECORDS, docs_dir=os.path.join(TOP, 'docs')):
     run = os.path.basename(os.path.normpath(results_dir))
     copies = [(src, os.path.join(records_dir, run + '.json'))]
     bench = os.path.join(results_dir, 'bench')
-    if os.path.exists(os.path.join(bench, 'table.csv')):
+    if whole_bench(rec) and os.path.exists(os.path.join(bench, 'table.csv')):
         copies.append((os.path.join(bench, 'table.csv'),
                        os.path.join(records_dir, run + '-bench.csv')))
         for png in sorted(glob.glob(os.path.join(bench, 'bench-*.png'))):

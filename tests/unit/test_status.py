@@ -113,8 +113,10 @@ class Status(unittest.TestCase):
     def test_keep_copies_a_runs_record(self):
         run = os.path.join(self.tmp.name, '20261207-050000-check')
         os.makedirs(run)
+        rec = record('check', '2026-12-07T05:00:00Z', 1, 1)
+        rec['stages'] = [{'name': 'bench', 'options': {'flavour': 'bench', 'workloads': ''}}]
         with open(os.path.join(run, 'record.json'), 'w') as f:
-            json.dump(record('check', '2026-12-07T05:00:00Z', 1, 1), f)
+            json.dump(rec, f)
         os.makedirs(os.path.join(run, 'bench'))
         for name in ('table.csv', 'bench-m.png'):
             with open(os.path.join(run, 'bench', name), 'w') as f:
@@ -133,6 +135,20 @@ class Status(unittest.TestCase):
         with open(os.path.join(self.records, '20261207-050000-check-bench.csv')) as f:
             self.assertEqual(f.read(), 'table.csv')
         self.assertTrue(os.path.exists(os.path.join(docs, 'bench-m.png')))
+
+    def test_keep_leaves_out_a_bench_of_one_workload(self):
+        run = os.path.join(self.tmp.name, '20261207-060000-check')
+        os.makedirs(os.path.join(run, 'bench'))
+        rec = record('check', '2026-12-07T06:00:00Z', 1, 1)
+        rec['stages'] = [{'name': 'bench', 'options': {'flavour': 'none',
+                                                       'workloads': 'cow_upgrade'}}]
+        with open(os.path.join(run, 'record.json'), 'w') as f:
+            json.dump(rec, f)
+        with open(os.path.join(run, 'bench', 'table.csv'), 'w') as f:
+            f.write('one workload')
+        with redirect_stdout(io.StringIO()):
+            self.assertEqual(status.keep(run, self.records, self.tmp.name), exitcodes.OK)
+        self.assertEqual(sorted(os.listdir(self.records)), ['20261207-060000-check.json'])
 
     def test_the_projects_files_are_their_records(self):
         with redirect_stdout(io.StringIO()) as out:
