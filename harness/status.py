@@ -13,10 +13,10 @@ A block sits between BEGIN(name) and END(name) in its file (BLOCKS).
 
 import csv
 import glob
+import importlib.util
 import json
 import os
 import shutil
-import statistics
 
 from . import exitcodes
 
@@ -162,22 +162,14 @@ def render_runs(records, records_dir, relative_to):
 
 # -- docs/bench.md, the table of make bench ---------------------------------
 
-BENCH_WHAT = {
-    'bind': 'bind and unbind',
-    'fork_exit': '10 x fork+exit, 64 pages',
-    'cow_upgrade': 'fork, 64 in-place upgrades',
-    'munmap': 'munmap 256 pages',
-    'dontneed': 'MADV_DONTNEED 256 pages',
-    'mprotect': 'mprotect RO, RW 256 pages',
-    'thp_upgrade': 'THP upgrade after a fork',
-    'migrate': 'migrate 64 pages',
-    'cold': 'MADV_COLD 256 pages',
-    'reclaim': 'reclaim 256 pages (MADV_PAGEOUT)',
-    'reclaim_refs': 'reclaim 256 young pages (memory.reclaim)',
-    'clear_refs': 'clear_refs soft-dirty',
-    'exit_bound': 'a bound child exits',
-}
-BENCH_KERNELS = ('base', 'series', 'upstream')
+def bench_table():
+    """scripts/evidence/bench_table.py, which writes make bench's tables:
+    its workloads, their descriptions, its kernels and its ratios."""
+    spec = importlib.util.spec_from_file_location(
+        'bench_table', os.path.join(TOP, 'scripts', 'evidence', 'bench_table.py'))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def bench_csv(records_dir):
@@ -200,13 +192,6 @@ def read_bench(path):
     return data
 
 
-def median_ratio(num, den):
-    """The ratio of two medians, or None."""
-    if not num or not den:
-        return None
-    return statistics.median(num) / statistics.median(den)
-
-
 def render_bench(records, records_dir, relative_to):
     path = bench_csv(records_dir)
     if path is None:
@@ -217,24 +202,25 @@ def render_bench(records, records_dir, relative_to):
              f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
     lines = ['', f'From {where}: its `bench/table.csv`, kept as '
              f'[{os.path.basename(path)}]({os.path.relpath(path, relative_to)}).', '']
+    bt = bench_table()
     for machine, cells in read_bench(path).items():
-        kernels = [k for k in BENCH_KERNELS if any(c[0] == k for c in cells)]
+        kernels = [k for k in bt.KERNELS if any(c[0] == k for c in cells)]
         lines += [f'{machine}:', '',
                   '| workload | hook calls | ' + ' | '.join(f'{k} TLBI/SYNC' for k in kernels)
                   + ' | unbound series/base | bound series/base |',
                   '|---|---|' + '---|' * len(kernels) + '---|---|']
-        for w, what in BENCH_WHAT.items():
+        for w in bt.WORKLOADS:
             if not any((k, 'bound', w) in cells for k in kernels):
                 continue
             calls = cells.get(('series', 'bound', w), {}).get('hook_calls', '')
-            row = f'| {what} | {calls} |'
+            row = f'| {bt.WHAT[w]} | {calls} |'
             for k in kernels:
                 c = cells.get((k, 'bound', w), {})
                 row += f' {c["tlbi"]}/{c["sync"]} |' if 'tlbi' in c else ' skipped |'
             for phase in ('unbound', 'bound'):
-                r = median_ratio(cells.get(('series', phase, w), {}).get('ns'),
-                                 cells.get(('base', phase, w), {}).get('ns'))
-                row += f' {r:.3f} |' if r is not None else ' |'
+                r = bt.ratio_spread(cells.get(('series', phase, w), {}).get('ns'),
+                                    cells.get(('base', phase, w), {}).get('ns'))
+                row += f' {r[0]:.3f} |' if r is not None else ' |'
             lines.append(row)
         lines.append('')
     return lines

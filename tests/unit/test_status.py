@@ -100,7 +100,7 @@ class Status(unittest.TestCase):
         with open(os.path.join(self.records, '20261207-1-check-full-bench.csv'), 'w') as f:
             f.write('\n'.join(rows) + '\n')
         lines = status.render_bench([], self.records, self.tmp.name)
-        self.assertIn('| fork, 64 in-place upgrades | 67 | 7/7 | 67/67 | | 1.294 |', lines)
+        self.assertIn('| fork, child exits, 64 in-place upgrades | 67 | 7/7 | 67/67 | | 1.294 |', lines)
         docs = os.path.join(self.tmp.name, 'docs')
         os.makedirs(docs)
         with open(os.path.join(docs, 'bench.md'), 'w') as f:
