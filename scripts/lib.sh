@@ -302,8 +302,8 @@ smmu_record_stop() {
 # mutation does not apply.
 MUTANT_TREE=$BUILD/tree-mutant
 
-# A scratch worktree of $TREE at HEAD, clean: the one there if it is
-# still $TREE's, else a new one. A worktree of an earlier $TREE (make
+# A scratch worktree of $TREE, its tracked files as at HEAD: the one
+# there if it is still $TREE's, else a new one. A worktree of an earlier $TREE (make
 # tree clones it again when the source changes) has a .git file naming
 # a repository that is gone: it is removed, not used. Dies when git
 # fails: the callers run it in an if, where set -e does not stop.

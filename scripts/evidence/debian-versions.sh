@@ -11,13 +11,13 @@
 #
 # VERSION defaults to $DEBIAN_VERSIONS_LIST, else every version apt knows.
 # Each version builds in a build directory of its own
-# (build/debian-versions/<version>), removed afterwards with its base repository
+# (build/debian-versions/<version>), removed afterwards with its unpacked source
 # unless DEBIAN_VERSIONS_KEEP=1 (a tree and its arm64 build take about 3 GB); the
 # package files are kept in the cache.
 #
-# Prints one line per version, e.g.
-#   debian-versions: 6.1.192-3 PASS applies 22/22, builds arm64, reproducer PASS 27/27
-#   debian-versions: 6.1.170-3 FAIL patch 8, 0008-....patch, does not apply
+# Prints one line per version, of the form
+#   debian-versions: VERSION PASS applies N/N, builds arm64[, reproducer PASS N/N]
+#   debian-versions: VERSION FAIL patch N, <file>, does not apply
 # and writes them to results/<date>-debian-versions/debian-versions/table.txt, each
 # version's log and build log beside it. Versions older than the pinned
 # one (config/source-versions) that fail are reported, not judged: they
