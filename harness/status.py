@@ -8,7 +8,7 @@ no figure is typed by hand.
     ./stlb.py status --write   rewrite them in their files
     ./stlb.py status --check   exit 1 if a file's block differs
 
-A block sits between BEGIN(name) and END(name) in its file (BLOCKS).
+A block sits between begin(name) and end(name) in its file (BLOCKS).
 """
 
 import csv
@@ -31,9 +31,6 @@ def begin(name):
 
 def end(name):
     return f'<!-- end of {name} -->'
-
-
-BEGIN, END = begin('status'), end('status')
 
 
 def load_records(records_dir=RECORDS):
@@ -241,18 +238,8 @@ def block_span(text, name):
     return text.index(b), text.index(e) + len(e)
 
 
-def readme_block(text, name='status'):
-    span = block_span(text, name)
-    return None if span is None else text[span[0]:span[1]].split('\n')
-
-
 def rendered(name, fn, records, records_dir, relative_to):
     return [begin(name)] + fn(records, records_dir, relative_to) + [end(name)]
-
-
-def render(records, records_dir=RECORDS, relative_to=TOP):
-    """README's Status block (kept for callers that want it alone)."""
-    return rendered('status', render_status, records, records_dir, relative_to)
 
 
 def main(action, top=TOP, records_dir=RECORDS, blocks=None):

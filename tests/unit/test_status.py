@@ -47,7 +47,7 @@ class Status(unittest.TestCase):
         narrowed = record('check', '2026-12-09T10:00:00Z', 5, 27)
         narrowed['only'] = ['checkpatch']
         self.put('d-check', narrowed)
-        lines = status.render(status.load_records(self.records))
+        lines = status.render_status(status.load_records(self.records), self.records, self.tmp.name)
         rows = [ln for ln in lines if ln.startswith('| `make')]
         self.assertEqual(len(rows), 1)
         self.assertIn('2026-12-07, 53e0314', rows[0])
@@ -57,7 +57,7 @@ class Status(unittest.TestCase):
     def test_write_then_check_then_a_changed_figure_fails(self):
         self.put('b-check', record('check', '2026-12-07T10:00:00Z', 576, 580))
         with open(self.readme, 'w') as f:
-            f.write(f'# T\n\n## Status\n\n{status.BEGIN}\nold\n{status.END}\n\n## Next\n')
+            f.write(f'# T\n\n## Status\n\n{status.begin("status")}\nold\n{status.end("status")}\n\n## Next\n')
         self.assertEqual(self.call('check')[0], exitcodes.TEST_FAILED)
         self.assertEqual(self.call('write')[0], exitcodes.OK)
         self.assertEqual(self.call('check')[0], exitcodes.OK)
