@@ -18,6 +18,7 @@ name in none of the lists: a new variable is a choice made here.
 import functools
 
 USER = {
+    'SERIES': 'which series: 6.1 (the default) or mainline (config/series/)',
     'MACHINE': 'the machine of make run and its steps (make machines lists them)',
     'KERNELS': 'a stage run alone: its kernels (make reproducer KERNELS=series)',
     'MACHINES': 'a stage run alone: its machines',
@@ -38,7 +39,7 @@ USER = {
 STAGE_SCOPED = {'KERNELS', 'MACHINES', 'FLAVOUR', 'TIMEOUT', 'APPEND'}
 
 # User variables a plan does not take (make check is what its plan says).
-PLAN_SCOPED = {'MACHINE'}
+PLAN_SCOPED = {'MACHINE', 'SERIES'}
 
 INTERNAL = {
     # set by ./stlb.py for every step
@@ -48,7 +49,7 @@ INTERNAL = {
     # where things are
     'BUILD', 'TREE', 'KOUT', 'GOUT', 'PLAN', 'RUN_RESULTS', 'SELFTESTS_TREE',
     # which base, which patches
-    'SERIES', 'SERIES_PART', 'SOURCE_ENV', 'SOURCE_PACKAGE', 'SOURCE_TARBALL',
+    'SERIES_FILE', 'SERIES_PART', 'SOURCE_ENV', 'SOURCE_PACKAGE', 'SOURCE_TARBALL',
     # how guest-run.sh builds and boots
     'KERNEL_FLAVOUR', 'GUEST_RUN_BUILD', 'SUMMARY_TO_LOG', 'FRAGMENTS', 'EXTRA_FRAGMENTS',
     'QEMU_TIMEOUT', 'QEMU_APPEND', 'QEMU_EXTRA', 'QEMU_RNG', 'HARNESS_MIN_FREE_MB',
@@ -56,7 +57,8 @@ INTERNAL = {
     'BASELINE', 'KUNIT_SUITES', 'EXPECT_FAIL', 'KNOWN_SPLATS', 'SKIP_FAILS', 'NEEDS_CASES',
     # kunit-arches.sh called by mutants.sh and check-debug.sh
     'KUNIT_GROUP', 'KUNIT_TREE', 'KUNIT_OUT', 'KUNIT_FLAVOUR', 'KUNIT_EXPECT_FAIL',
-    'KUNIT_FAIL_MESSAGE', 'KUNIT_TOOL',
+    'KUNIT_FAIL_MESSAGE', 'KUNIT_XFAIL', 'KUNIT_TOOL',
+
     # kvm-x86.sh called by kvm-vmx.sh
     'KVM_RUN_NAME', 'KVM_X86_MACHINE',
 }

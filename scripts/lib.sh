@@ -15,7 +15,27 @@ while read -r code name _; do
 	readonly "EXIT_$name=$code"
 done <"$TOP/config/exit-codes"
 CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/secondary-tlb}
-BUILD=${BUILD:-$TOP/build}
+
+# Which series: SERIES names a file of config/series/ (6.1, the default,
+# or mainline). Its keys become S_<KEY>: S_SERIES_FILE (the series file,
+# whose patches are next to it), S_SOURCE_PACKAGE (the Debian kernel
+# source it applies to), S_BUILD (where its trees are built), S_VERSION
+# (the version make export puts in the subjects).
+SERIES=${SERIES:-6.1}
+series_load() {	# name
+	local file=$TOP/config/series/$1 key value
+	if [ ! -f "$file" ]; then
+		echo "error: unknown series '$1'; the series are: $(ls "$TOP/config/series" | tr '\n' ' ')" >&2
+		exit "$EXIT_USAGE"
+	fi
+	while IFS='=' read -r key value; do
+		# machine.GLOB.KEY lines are scripts/steps/machine.py's.
+		case $key in '#'* | '' | machine.*) continue ;; esac
+		printf -v "S_${key^^}" '%s' "$value"
+	done <"$file"
+}
+series_load "$SERIES"
+BUILD=${BUILD:-$TOP/$S_BUILD}
 JOBS=$(nproc)
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
@@ -254,7 +274,7 @@ kernel_tree() {
 	upstream)
 		KTREE=$BUILD/tree-upstream KPART=all
 		KDESC="Debian linux-source-6.12 plus the test-only patches for 6.12"
-		export SERIES=$TOP/patches/series-6.12 SOURCE_ENV=$BUILD/source-6.12.env
+		export SERIES_FILE=$TOP/patches/series-6.12 SOURCE_ENV=$BUILD/source-6.12.env
 		SOURCE_PACKAGE=linux-source-6.12 "$TOP/scripts/steps/source.sh" ;;
 	*) die $EXIT_USAGE "unknown kernel '$1' (base, fixes, series, upstream or mutant)" ;;
 	esac
@@ -347,36 +367,45 @@ mutant_reset() {
 		die $EXIT_USAGE "cannot reset the worktree $MUTANT_TREE"
 }
 
-SERIES=${SERIES:-$TOP/patches/series}
+SERIES_FILE=${SERIES_FILE:-$TOP/$S_SERIES_FILE}
 # The line of patches/series after which the test-only patches test the
 # series' own code (its callbacks, its KVM reload): they do not apply to
 # the base, nor to the stable fixes alone.
 SERIES_TESTS_LINE="# test-only, of the series' code (not for the base):"
-# The patches of $SERIES (patches/series) in a part of the series, one
-# file name (relative to its directory) a line: all, upstream (before the
-# line "# test-only: not for upstream"), test-only (after it, up to
-# $SERIES_TESTS_LINE: what the base is tested with), series-tests (after
-# that line), or fixes (the upstream patches marked "Cc:
-# stable@vger.kernel.org", and the test-only ones). patches/series: one
-# file name a line, '#' comments.
+# The line of a series file after which its last upstream patches are
+# tests of upstream's own code (the mainline series' KUnit suite): the
+# base is tested with them too.
+UPSTREAM_TESTS_LINE="# upstream tests, also applied to the base:"
+# The patches of $SERIES_FILE in a part of the series, one file name
+# (relative to its directory) a line: all, upstream (before the line "#
+# test-only: not for upstream"), test-only (what the base is tested with:
+# the upstream tests, then the test-only patches up to
+# $SERIES_TESTS_LINE), test-only-patches (the latter alone), upstream-tests
+# (the former alone), series-tests (after $SERIES_TESTS_LINE), or fixes
+# (the upstream patches marked "Cc: stable@vger.kernel.org", the upstream
+# tests and the test-only patches). One file name a line, '#' comments.
 series_patches() {
 	local part=$1 in_test=0 line
 	while IFS= read -r line || [ -n "$line" ]; do
 		case $line in
 		"$SERIES_TESTS_LINE"*) in_test=2; continue ;;
+		"$UPSTREAM_TESTS_LINE"*) in_test=3; continue ;;
 		'# test-only'*) in_test=1; continue ;;
 		'#'* | '') continue ;;
 		esac
 		case $part in
 		all) echo "$line" ;;
-		upstream) [ $in_test = 0 ] && echo "$line" ;;
-		test-only) [ $in_test = 1 ] && echo "$line" ;;
+		upstream) [ $in_test = 0 ] || [ $in_test = 3 ] && echo "$line" ;;
+		upstream-tests) [ $in_test = 3 ] && echo "$line" ;;
+		test-only) [ $in_test = 1 ] || [ $in_test = 3 ] && echo "$line" ;;
+		test-only-patches) [ $in_test = 1 ] && echo "$line" ;;
 		series-tests) [ $in_test = 2 ] && echo "$line" ;;
-		fixes) { [ $in_test = 1 ] ||
-			grep -qx 'Cc: stable@vger.kernel.org' "$(dirname "$SERIES")/$line"; } &&
+		fixes) { [ $in_test = 1 ] || [ $in_test = 3 ] ||
+			grep -qx 'Cc: stable@vger.kernel.org' "$(dirname "$SERIES_FILE")/$line"; } &&
 			echo "$line" ;;
+		*) die $EXIT_USAGE "series_patches: unknown part '$part'" ;;
 		esac
-	done <"$SERIES"
+	done <"$SERIES_FILE"
 	return 0
 }
 

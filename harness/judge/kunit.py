@@ -2,7 +2,7 @@
 """The verdict on KUnit suites from kunit.py's JSON (kunit.py run --json).
 
     python3 -m harness.judge.kunit [--console LOG [--fail-message REGEX] [--build '#N']]
-                                   JSON SUITE[,SUITE...] [CASE...]
+                                   [--xfail FILE] JSON SUITE[,SUITE...] [CASE...]
 
 Prints one line, "PASS|FAIL <counts> [| unexpected: ...]": every case of
 the SUITEs must pass, except the CASEs named, which must fail (a mutation
@@ -16,6 +16,11 @@ is about: its own output (from the line after the previous case's result
 to its "not ok" line) must have an "EXPECTATION FAILED" or "ASSERTION
 FAILED" line and a line matching REGEX. A case that failed for another
 reason (a setup step, a missing huge page) did not kill the mutant.
+
+--xfail FILE (with --console) names more CASEs, one a line with the
+regex of its own reason: "CASE REGEX" ('#' comments): each must fail
+with a failed expectation and a line matching its regex (tests/mainline/:
+upstream's own code failing a case for a known reason).
 
 With --console and --build, the kernel that booted must be that build of
 its tree: its banner shows the number (harness.judge.kernel_build_problem).
@@ -72,7 +77,24 @@ def fail_reason(output, message):
     return None
 
 
-def verdict(path, suites, expect_list, console=None, message=None, build=None):
+def read_xfail(path):
+    """{case: compiled regex} of an xfail file: "CASE REGEX" lines."""
+    out = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            case, _, regex = line.partition(' ')
+            if not regex.strip():
+                raise ValueError(f'{path}: "{line}": no reason (CASE REGEX)')
+            out[case] = re.compile(regex.strip())
+    return out
+
+
+def verdict(path, suites, expect_list, console=None, message=None, build=None, xfail=None):
+    xfail = xfail or {}
+    expect_list = list(expect_list) + list(xfail)
     expect = set(expect_list)
     try:
         with open(path) as f:
@@ -94,7 +116,7 @@ def verdict(path, suites, expect_list, console=None, message=None, build=None):
     bad += [f'{k} missing' for k in sorted(expect - set(cases))]
     bad += [f'{k} named twice' for k in sorted(expect) if expect_list.count(k) > 1]
     bad += [f'{k} in two suites' for k in sorted(set(twice))]
-    if message is not None or build is not None:
+    if message is not None or build is not None or xfail:
         try:
             with open(console, errors='replace') as f:
                 lines = f.read().splitlines()
@@ -104,14 +126,15 @@ def verdict(path, suites, expect_list, console=None, message=None, build=None):
         why = kernel_build_problem(lines, build)
         if why:
             bad.append(why)
-    if message is not None:
+    if message is not None or xfail:
         outputs = {}
         for suite in suites.split(','):
             outputs.update(case_outputs(lines, suite))
         for k in sorted(expect & set(cases)):
-            if cases[k] != 'FAIL':
+            wanted = xfail.get(k, message)
+            if cases[k] != 'FAIL' or wanted is None:
                 continue
-            why = fail_reason(outputs.get(k, []), message) if k in outputs else \
+            why = fail_reason(outputs.get(k, []), wanted) if k in outputs else \
                 'its output is not in the console'
             if why:
                 bad.append(f'{k} {why}')
@@ -122,6 +145,8 @@ def verdict(path, suites, expect_list, console=None, message=None, build=None):
         counts += f"; must fail: {' '.join(sorted(expect))}"
         if message is not None:
             counts += f" (each with '{message.pattern}')"
+        elif xfail:
+            counts += ' (each with its reason)'
     return ('FAIL ' if bad else 'PASS ') + counts + (' | unexpected: ' + ', '.join(bad) if bad else '')
 
 
@@ -130,14 +155,20 @@ def main(argv):
     ap.add_argument('--console', help="the kernel's console (kunit.py's test.log)")
     ap.add_argument('--fail-message', help='regex: a line each CASE that must fail must have')
     ap.add_argument('--build', help="the build's number (#N) the console's banner must show")
+    ap.add_argument('--xfail', help='"CASE REGEX" lines: cases that must fail, each for its reason')
     ap.add_argument('json')
     ap.add_argument('suites', metavar='SUITE[,SUITE...]')
     ap.add_argument('cases', nargs='*')
     args = ap.parse_args(argv)
-    if bool(args.console) != bool(args.fail_message or args.build):
-        ap.error('--console goes with --fail-message or --build')
+    if bool(args.console) != bool(args.fail_message or args.build or args.xfail):
+        ap.error('--console goes with --fail-message, --build or --xfail')
     message = re.compile(args.fail_message) if args.fail_message else None
-    print(verdict(args.json, args.suites, args.cases, args.console, message, args.build))
+    try:
+        xfail = read_xfail(args.xfail) if args.xfail else None
+    except (OSError, ValueError, re.error) as e:
+        print(f'FAIL bad --xfail file ({e})')
+        return 1
+    print(verdict(args.json, args.suites, args.cases, args.console, message, args.build, xfail))
 
 
 if __name__ == '__main__':

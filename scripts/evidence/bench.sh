@@ -111,7 +111,7 @@ for spec in $KERNELS; do
 		mkdir -p "$dir"
 		smmu_record_start "$dir" --commands
 		rc=0
-		# A subshell: the upstream kernel exports its own SERIES and
+		# A subshell: the upstream kernel exports its own SERIES_FILE and
 		# SOURCE_ENV (kernel_tree in lib.sh).
 		(
 			[ -z "$flavour" ] || export FRAGMENTS=$FRAGMENTS_BENCH
@@ -140,7 +140,7 @@ done
 case " $KERNELS " in
 *" upstream"*)
 	flavoured=$(kernel_tree upstream >/dev/null; echo "$KTREE${flavour:+-$flavour}")
-	SERIES=$TOP/patches/series-6.12 TREE=$flavoured RESULTS=$out "$S/evidence/checkpatch.sh" ||
+	SERIES_FILE=$TOP/patches/series-6.12 TREE=$flavoured RESULTS=$out "$S/evidence/checkpatch.sh" ||
 		worse $EXIT_TEST_FAILED ;;
 esac
 

@@ -7,22 +7,24 @@
 . "$(dirname "$0")/../lib.sh"
 step_init "$@"
 
-step "checkpatch: --strict on ${SERIES#$TOP/}"
+step "checkpatch: --strict on ${SERIES_FILE#$TOP/}"
 [ -x "$TREE/scripts/checkpatch.pl" ] || die $EXIT_USAGE "no $TREE/scripts/checkpatch.pl: run scripts/steps/tree.sh first"
 ignore=$(awk '!/^[[:space:]]*(#|$)/ { printf "%s%s", sep, $1; sep = "," }' "$TOP/tests/checkpatch-ignore")
 mkdir -p "$RESULTS/checkpatch"
 failed=0
 n=0
+# The patches are files next to the series file.
+pdir=$(dirname "$SERIES_FILE")
 while IFS= read -r p; do
 	n=$((n + 1))
 	log=$RESULTS/checkpatch/$(basename "$p").txt
 	# Debian's python3 (python3-ply, python3-git) runs the SPDX check.
 	(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --show-types \
-		${ignore:+--ignore "$ignore"} "$TOP/patches/$p") >"$log" 2>&1 || true
+		${ignore:+--ignore "$ignore"} "$pdir/$p") >"$log" 2>&1 || true
 	total=$(grep -E '^total: ' "$log" || echo "total: (no result)")
 	# Files the patch adds must have a maintainer (FILE_PATH_CHANGES is
 	# ignored above): get_maintainer.pl on the final tree.
-	for f in $(awk '/^--- \/dev\/null/ { getline; sub(/^\+\+\+ b\//, ""); print }' "$TOP/patches/$p"); do
+	for f in $(awk '/^--- \/dev\/null/ { getline; sub(/^\+\+\+ b\//, ""); print }' "$pdir/$p"); do
 		# Its whole output first: grep -q in a pipe may stop reading
 		# early, and pipefail would then count the writer's SIGPIPE.
 		maintainers=$(cd "$TREE" && perl scripts/get_maintainer.pl --nogit --nogit-fallback -f "$f" 2>&1 || true)

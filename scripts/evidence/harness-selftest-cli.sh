@@ -166,10 +166,10 @@ done
 check "KSRC at a detached HEAD with local changes: scripts/steps/source.sh exit 0" \
 	env KSRC="$k" KSRC_REF="$base_ref" BUILD="$tmp/kb" RESULTS="$tmp" "$S/steps/source.sh"
 check "KSRC: a patch that applies: scripts/steps/tree.sh exit 0" \
-	env SERIES="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/steps/tree.sh"
+	env SERIES_FILE="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/steps/tree.sh"
 check "KSRC: a patch whose context differs (would need fuzz): scripts/steps/tree.sh exit 3" \
 	exits 3 'patch 1, .*/p-fuzz/0001-four.patch, does not apply to .*applies no fuzz' \
-	env SERIES="$tmp/p-fuzz/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/steps/tree.sh"
+	env SERIES_FILE="$tmp/p-fuzz/series" BUILD="$tmp/kb" TREE="$tmp/kb/tree" RESULTS="$tmp" "$S/steps/tree.sh"
 check "KSRC: the user's HEAD, status, refs and changes are untouched" \
 	cmp "$tmp/ksrc-before" <(ksrc_state)
 # A scratch worktree (mutants, bisect-files) outlives the tree it was
@@ -183,7 +183,7 @@ worktree_after_reclone() {
 	scratch_worktree "$wt" "$h" && echo changed >>"$wt/a.txt" &&
 		scratch_worktree "$wt" "$h" && git -C "$wt" diff --quiet || return 1
 	rm -rf "$TREE"
-	env SERIES="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$TREE" RESULTS="$tmp" \
+	env SERIES_FILE="$tmp/p-ok/series" BUILD="$tmp/kb" TREE="$TREE" RESULTS="$tmp" \
 		"$S/steps/tree.sh" || return 1
 	h=$(git -C "$TREE" rev-parse HEAD)
 	echo changed >>"$wt/a.txt"
@@ -219,7 +219,7 @@ check "make debian-versions, a version newer than the pinned one that cannot be 
 printf 'no-such.patch\n' >"$tmp/series"
 check "scripts/steps/tree.sh, a patch that does not exist: exit 3" \
 	exits 3 'names no-such.patch, which does not exist' \
-	env SERIES="$tmp/series" TREE="$tmp/tree" RESULTS="$tmp" "$S/steps/tree.sh"
+	env SERIES_FILE="$tmp/series" TREE="$tmp/tree" RESULTS="$tmp" "$S/steps/tree.sh"
 # The reproducer's KERNEL@MACHINE: a machine that does not exist, or
 # none, is exit 2 before anything is built.
 check "scripts/evidence/reproducer.sh base@no-such-machine: exit 2, the machines listed" \
@@ -280,10 +280,36 @@ EOS
 : >"$tmp/up-1.patch"
 : >"$tmp/t-base.patch"
 : >"$tmp/t-series.patch"
-parts() { for p in all upstream test-only series-tests fixes; do echo "$p: $(SERIES=$tmp/series series_patches $p | tr '\n' ' ')"; done; }
+parts() { for p in all upstream test-only series-tests fixes; do echo "$p: $(SERIES_FILE=$tmp/series series_patches $p | tr '\n' ' ')"; done; }
 check "series_patches: the series' tests only in all and series-tests" \
 	diff <(parts) <(printf '%s\n' 'all: up-1.patch t-base.patch t-series.patch ' 'upstream: up-1.patch ' \
 		'test-only: t-base.patch ' 'series-tests: t-series.patch ' 'fixes: t-base.patch ')
+# The mainline series' form: its last upstream patch, after
+# $UPSTREAM_TESTS_LINE, is a test of upstream's code that the base gets too.
+cat >"$tmp/series" <<EOS
+up-1.patch
+$UPSTREAM_TESTS_LINE
+up-kunit.patch
+# test-only: not for upstream
+t-base.patch
+EOS
+: >"$tmp/up-kunit.patch"
+parts2() { for p in all upstream upstream-tests test-only test-only-patches fixes; do echo "$p: $(SERIES_FILE=$tmp/series series_patches $p | tr '\n' ' ')"; done; }
+check "series_patches: the upstream tests in upstream and in what the base gets" \
+	diff <(parts2) <(printf '%s\n' 'all: up-1.patch up-kunit.patch t-base.patch ' 'upstream: up-1.patch up-kunit.patch ' \
+		'upstream-tests: up-kunit.patch ' 'test-only: up-kunit.patch t-base.patch ' \
+		'test-only-patches: t-base.patch ' 'fixes: up-kunit.patch t-base.patch ')
+# SERIES names a file of config/series/: an unknown name is a usage
+# error that lists them; mainline's patches and trees are its own.
+unknown_series() {
+	local out rc=0
+	out=$(SERIES=nope bash -c ". '$S/lib.sh'" 2>&1) || rc=$?
+	[ $rc = "$EXIT_USAGE" ] && grep -q "unknown series 'nope'; the series are: 6.1 mainline" <<<"$out"
+}
+check "SERIES=nope: exit $EXIT_USAGE, naming the series" unknown_series
+check "SERIES=mainline: patches/mainline/series, built under build/mainline, on linux-source-6.12" \
+	test "$(env -u BUILD -u TREE -u SERIES_FILE SERIES=mainline bash -c ". '$S/lib.sh'; echo \$SERIES_FILE \$TREE \$S_SOURCE_PACKAGE")" = \
+	"$TOP/patches/mainline/series $TOP/build/mainline/tree linux-source-6.12"
 # make help names every target of the Makefile.
 help_names_all() {
 	local t missing= help

@@ -15,8 +15,9 @@
 # machines of kunit_group series), KUNIT_TREE the tree (default build/tree), KUNIT_EXPECT_FAIL=
 # "case ..." the cases that must fail (the mutation check), each, with
 # KUNIT_FAIL_MESSAGE=regex, with a failed expectation and a line matching
-# it in its output; every other case must pass: a skip or a missing case
-# is a failure. One
+# it in its output; KUNIT_XFAIL=file more such cases, each with its own
+# regex ("case regex" lines, harness/judge/kunit.py --xfail); every other
+# case must pass: a skip or a missing case is a failure. One
 # "kunit-arches: PASS|FAIL <machine> ..." line per machine; raw logs,
 # kunit.py's JSON and the console in $RESULTS/kunit-arches/.
 DRY_RUN_AWARE=1
@@ -72,6 +73,7 @@ for m in $MACHINES; do
 	msg=(--console "$out/$m-console.log"
 	     --build "#$(cat "$ktree/$bdir/.version" 2>/dev/null || echo '?')")
 	[ -z "${KUNIT_FAIL_MESSAGE:-}" ] || msg+=(--fail-message "$KUNIT_FAIL_MESSAGE")
+	[ -z "${KUNIT_XFAIL:-}" ] || msg+=(--xfail "$KUNIT_XFAIL")
 	verdict=$(judge kunit "${msg[@]}" "$out/$m.json" "$suites" ${KUNIT_EXPECT_FAIL:-})
 	if [ -n "$M_PROBE" ] && ! grep -qE "$M_PROBE" "$out/$m-console.log" 2>/dev/null; then
 		verdict="FAIL $M_PROBE_LABEL: no '$M_PROBE' in the console; $verdict"

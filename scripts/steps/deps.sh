@@ -12,7 +12,7 @@ step_init "$@"
 
 # Host packages, and what each machine (config/machines/) needs: its
 # emulator, cross compiler and the libraries its static guest tests link with.
-PACKAGES="linux-source-6.1 ccache make gcc flex bison bc libssl-dev
+PACKAGES="$S_SOURCE_PACKAGE ccache make gcc flex bison bc libssl-dev
 	libelf-dev cpio xz-utils rsync git python3 python3-ply python3-git
 	perl sparse dpkg-dev"
 while IFS= read -r m; do

@@ -1,18 +1,24 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Regenerate patches/ from the tree made by 'make tree': the commits from
-# 'base' to 'upstream-end' are the series, those after it the test-only
-# patches (patches/test-only/): up to 'base-tests-end' those that also
-# apply to the base, then those that test the series' own code. Output is stable: re-exporting an
+# Regenerate the series' patches (patches/, or patches/mainline/ with
+# SERIES=mainline: the directory of the series file) from the tree made
+# by 'make tree': the commits from 'base' to 'upstream-end' are the
+# series, those after 'upstream-tests' (if the tree has that tag) its
+# tests of upstream's own code, which the base gets too; those after
+# 'upstream-end' the test-only patches (test-only/ next to the series
+# file): up to 'base-tests-end' those that also apply to the base, then
+# those that test the series' own code. Output is stable: re-exporting an
 # unchanged tree rewrites no file (zero commit ids, no signature).
 . "$(dirname "$0")/../lib.sh"
 step_init "$@"
 
-# The version of the series as sent; the cover letter's change log says
-# what changed since the previous one. Bump it for each new posting.
-SERIES_VERSION=v4
+# The version of the series as sent (config/series/<name>, version=); the
+# cover letter's change log says what changed since the previous one.
+# Bump it for each new posting.
+SERIES_VERSION=$S_VERSION
+PDIR=$(dirname "$SERIES_FILE")
 
-step "export: $TREE -> patches/"
+step "export: $TREE -> ${PDIR#$TOP/}/"
 ! by=$(git -C "$TREE" config --get harness.borrowed-by) ||
 	die $EXIT_USAGE "$TREE is at a commit an interrupted ${by% *} checked out, not at the series' end: run 'make tree' to return it"
 git -C "$TREE" rev-parse -q --verify base >/dev/null ||
@@ -38,14 +44,14 @@ n_test=$(git -C "$TREE" rev-list --count "upstream-end..$base_tests_end")
 n_series_tests=$(git -C "$TREE" rev-list --count "$base_tests_end..HEAD")
 [ "$n_up" = 0 ] || run "${fp[@]}" --cover-letter --subject-prefix="PATCH $SERIES_VERSION" \
 	-o "$tmp/up" base..upstream-end
-# The cover letter: subject and text from patches/cover-letter.txt, dated
+# The cover letter: subject and text from cover-letter.txt, dated
 # like the last upstream patch so that an unchanged tree exports the same.
 cover=$tmp/up/0000-cover-letter.patch
 if [ -f "$cover" ]; then
-	"$PYTHON" "$TOP/scripts/steps/export_mail.py" cover "$cover" "$TOP/patches/cover-letter.txt" \
+	"$PYTHON" "$TOP/scripts/steps/export_mail.py" cover "$cover" "$PDIR/cover-letter.txt" \
 		"$(git -C "$TREE" log -1 --format=%aD upstream-end)" \
-		"linux-source-6.1 $(source_version_pinned linux-source-6.1)" ||
-		die $EXIT_USAGE "could not write the cover letter from patches/cover-letter.txt"
+		"$S_SOURCE_PACKAGE $(source_version_pinned "$S_SOURCE_PACKAGE")" ||
+		die $EXIT_USAGE "could not write the cover letter from ${PDIR#$TOP/}/cover-letter.txt"
 fi
 [ "$n_test" = 0 ] || run "${fp[@]}" --subject-prefix="PATCH test-only" \
 	-o "$tmp/test-only" "upstream-end..$base_tests_end"
@@ -75,11 +81,20 @@ if [ "$n_up" != 0 ]; then
 	rm -f "$tmp"/up/*.patch.to "$tmp"/up/*.patch.cc
 fi
 
+# The upstream patches before the upstream tests (all of them without).
+n_up_fixes=$n_up
+git -C "$TREE" rev-parse -q --verify upstream-tests >/dev/null &&
+	n_up_fixes=$(git -C "$TREE" rev-list --count base..upstream-tests)
 {
-	sed -n '1,/^# test-only/{/^# test-only/d;/^#/p}' "$TOP/patches/series"
+	# The series file's own header: its comment lines before the first patch.
+	[ ! -f "$SERIES_FILE" ] || sed -n '1,/^[^#]/{/^#/p}' "$SERIES_FILE"
 	# The cover letter is sent, not applied: it is not in the series.
+	i=0
 	for f in "$tmp"/up/[0-9]*.patch; do
-		[ -e "$f" ] && [ "$(basename "$f")" != 0000-cover-letter.patch ] && basename "$f"
+		[ -e "$f" ] && [ "$(basename "$f")" != 0000-cover-letter.patch ] || continue
+		[ $i != "$n_up_fixes" ] || echo "$UPSTREAM_TESTS_LINE"
+		i=$((i + 1))
+		basename "$f"
 	done
 	echo "# test-only: not for upstream"
 	for f in "$tmp"/test-only/*.patch; do [ -e "$f" ] && echo "test-only/$(basename "$f")"; done
@@ -102,8 +117,8 @@ sync_dir() {	# from to
 	done
 	return 0
 }
-sync_dir "$tmp/up" "$TOP/patches"
-sync_dir "$tmp/test-only" "$TOP/patches/test-only"
-cmp -s "$tmp/series" "$TOP/patches/series" || cp -v "$tmp/series" "$TOP/patches/series"
+sync_dir "$tmp/up" "$PDIR"
+sync_dir "$tmp/test-only" "$PDIR/test-only"
+cmp -s "$tmp/series" "$SERIES_FILE" || cp -v "$tmp/series" "$SERIES_FILE"
 "$TOP/scripts/steps/tree.sh" --mark-exported
-info "$n_up upstream and $((n_test + n_series_tests)) test-only patch(es) in patches/ ($n_series_tests of them for the series only)"
+info "$n_up upstream and $((n_test + n_series_tests)) test-only patch(es) in ${PDIR#$TOP/}/ ($n_series_tests of them for the series only)"

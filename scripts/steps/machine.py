@@ -19,6 +19,7 @@ listed in KEYS below; an unknown key, or an unknown machine name, is an
 error (exit 2) that lists the valid ones.
 """
 
+import fnmatch
 import os
 import re
 import shlex
@@ -102,11 +103,36 @@ def load(name, seen=()):
         vals[key] = f'{vals[key]} {val}'.strip() if append else val
     vals['inherit'] = next((v for k, _, v in lines if k == 'inherit'), '')
     vals['name'] = name
+    if not seen:
+        vals.update(series_overrides(name))
     vals['srcarch'] = vals['srcarch'] or vals['arch']
     vals['build_dir'] = vals['build_dir'] or f"out-{vals['arch']}"
     if not vals['arch']:
         die(f'config/machines/{name}: no arch')
     return vals
+
+
+def series_overrides(name):
+    """What the series (SERIES, config/series/<name>; default 6.1) changes
+    in machine NAME: its lines "machine.GLOB.KEY=value", GLOB a machine
+    name pattern (fnmatch), KEY a key of KEYS. Another kernel source may
+    need another plan, selftests directory or kunit.py Kconfig."""
+    series = os.environ.get('SERIES') or '6.1'
+    path = os.path.join(TOP, 'config', 'series', series)
+    if '/' in series or not os.path.isfile(path):
+        die(f"unknown series '{series}'; series: {' '.join(sorted(os.listdir(os.path.dirname(path))))}")
+    out = {}
+    for n, line in enumerate(open(path), 1):
+        line = line.strip()
+        if not line.startswith('machine.'):
+            continue
+        key, _, val = line.partition('=')
+        glob, _, mkey = key[len('machine.'):].rpartition('.')
+        if not glob or mkey not in KEYS:
+            die(f'config/series/{series}:{n}: not "machine.GLOB.KEY=value" with a key of {" ".join(KEYS)}')
+        if fnmatch.fnmatchcase(name, glob):
+            out[mkey] = val.strip()
+    return out
 
 
 KCONFIG_LINE = re.compile(r'(CONFIG_\w+)=.*$|# (CONFIG_\w+) is not set$')

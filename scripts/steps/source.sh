@@ -17,7 +17,7 @@
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
 step_init "$@"
-pkg=${SOURCE_PACKAGE:-linux-source-6.1}
+pkg=${SOURCE_PACKAGE:-$S_SOURCE_PACKAGE}
 
 step "source: the kernel source the series applies to"
 if [ -n "${KSRC:-}" ]; then
@@ -78,11 +78,11 @@ fi
 
 # A base other than the pinned one: every summary says so at its top.
 note=
-pinned=$(source_version_pinned linux-source-6.1)
+pinned=$(source_version_pinned "$pkg")
 if [ -n "${KSRC:-}" ]; then
-	note="base is $KSRC_REF from KSRC, not Debian linux-source-6.1 $pinned, which the series was tested on (config/source-versions)"
-elif [ "$pkg" = linux-source-6.1 ] && [ "$version" != "$pinned" ]; then
-	note="base is linux-source-6.1 $version (DEBIAN_VERSION), not $pinned, which the series was tested on (config/source-versions)"
+	note="base is $KSRC_REF from KSRC, not Debian $pkg $pinned, which the series was tested on (config/source-versions)"
+elif [ "$version" != "$pinned" ]; then
+	note="base is $pkg $version (DEBIAN_VERSION), not $pinned, which the series was tested on (config/source-versions)"
 fi
 info "base: $desc"
 [ -z "$note" ] || info "note: $note"

@@ -5,8 +5,9 @@
 # the incremental kernel build stays incremental.
 #
 # SERIES_PART=all (default) applies every patch; SERIES_PART=test-only
-# applies only the patches after the "# test-only" line that also apply
-# to the base (up to $SERIES_TESTS_LINE, lib.sh; the baseline run);
+# applies only what the base is tested with: the upstream tests (after
+# $UPSTREAM_TESTS_LINE) and the patches after the "# test-only" line that
+# also apply to the base (up to $SERIES_TESTS_LINE, lib.sh);
 # SERIES_PART=fixes applies the upstream patches marked for stable (a
 # "Cc: stable@vger.kernel.org" line) and the test-only patches.
 DRY_RUN_AWARE=1
@@ -15,14 +16,15 @@ step_init "$@"
 
 SERIES_PART=${SERIES_PART:-all}
 [ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
-[ -f "$SERIES" ] || die $EXIT_USAGE "$SERIES is missing"
+[ -f "$SERIES_FILE" ] || die $EXIT_USAGE "$SERIES_FILE is missing"
 # The patches are files next to the series file (patches/).
-PDIR=$(dirname "$SERIES")
+PDIR=$(dirname "$SERIES_FILE")
 mapfile -t upstream < <(series_patches upstream)
-mapfile -t base_tests < <(series_patches test-only)
+mapfile -t base_tests < <(series_patches test-only-patches)
+mapfile -t upstream_tests < <(series_patches upstream-tests)
 mapfile -t patches < <(series_patches "$SERIES_PART")
 for p in "${patches[@]}"; do
-	[ -f "$PDIR/$p" ] || die $EXIT_PATCH "${SERIES#$TOP/} names $p, which does not exist"
+	[ -f "$PDIR/$p" ] || die $EXIT_PATCH "${SERIES_FILE#$TOP/} names $p, which does not exist"
 done
 
 # The series is checked above, before the base: a patch that does not
@@ -113,7 +115,12 @@ for p in "${patches[@]}"; do
 		die $EXIT_PATCH "patch $n, ${PDIR#$TOP/}/$p, does not apply to $SOURCE_DESC (git am output above; git am applies no fuzz: a patch whose context differs is refused)"
 	fi
 	printf '    applied %s\n' "$p"
-	# Mark the end of the upstream part for make export.
+	# Mark where the upstream tests start (the last patch before them)
+	# and where the upstream part ends, for make export.
+	if [ "$SERIES_PART" = all ] && [ ${#upstream_tests[@]} != 0 ] &&
+	   [ "$n" = $((${#upstream[@]} - ${#upstream_tests[@]})) ]; then
+		git -C "$TREE" tag -f upstream-tests >/dev/null
+	fi
 	if [ "$SERIES_PART" = all ] && [ "$n" = "${#upstream[@]}" ]; then
 		git -C "$TREE" tag -f upstream-end >/dev/null
 	fi
@@ -126,6 +133,11 @@ done
 	git -C "$TREE" tag -f upstream-end "$SOURCE_COMMIT" >/dev/null
 [ "$SERIES_PART" = all ] && [ $((${#upstream[@]} + ${#base_tests[@]})) = 0 ] &&
 	git -C "$TREE" tag -f base-tests-end "$SOURCE_COMMIT" >/dev/null
+[ "$SERIES_PART" = all ] && [ ${#upstream_tests[@]} != 0 ] &&
+	[ ${#upstream[@]} = ${#upstream_tests[@]} ] &&
+	git -C "$TREE" tag -f upstream-tests "$SOURCE_COMMIT" >/dev/null
+[ "$SERIES_PART" = all ] && [ ${#upstream_tests[@]} != 0 ] ||
+	git -C "$TREE" tag -d upstream-tests >/dev/null 2>&1 || true
 [ "$SERIES_PART" != all ] && git -C "$TREE" tag -d upstream-end base-tests-end >/dev/null 2>&1 || true
 
 git -C "$TREE" config harness.stamp "$stamp"

@@ -59,6 +59,31 @@ class MutantRun(unittest.TestCase):
             f.flush()
             self.assertRegex(age(AGED, f.name), r"^FAIL .*stlb_age_pte failed, but no 'Expected")
 
+    def test_xfail_each_case_with_its_own_reason(self):
+        xfail = {'stlb_age_pte': re.compile(r'rec->calls == 0$'),
+                 'stlb_age_hugetlb': re.compile(r'^\s+n == 1$')}
+        self.assertRegex(kunit.verdict(AGE_JSON, 'secondary_tlb', [], AGE_CONSOLE, xfail=xfail),
+                         r'^PASS .*must fail: stlb_age_hugetlb stlb_age_pte \(each with its reason\)')
+
+    def test_xfail_a_case_without_its_reason_fails(self):
+        xfail = {'stlb_age_pte': re.compile(r'rec->calls == 0$'),
+                 'stlb_age_hugetlb': re.compile(r'rec->calls == 2')}
+        self.assertRegex(kunit.verdict(AGE_JSON, 'secondary_tlb', [], AGE_CONSOLE, xfail=xfail),
+                         r"^FAIL .*stlb_age_hugetlb failed, but no 'rec->calls == 2'")
+
+    def test_xfail_file_lines_and_a_line_without_a_reason(self):
+        with tempfile.NamedTemporaryFile('w', suffix='.xfail') as f:
+            f.write('# comment\n\nstlb_age_pte    rec->calls == 0 \\(0x0\\)\n')
+            f.flush()
+            got = kunit.read_xfail(f.name)
+            self.assertEqual(list(got), ['stlb_age_pte'])
+            self.assertEqual(got['stlb_age_pte'].pattern, r'rec->calls == 0 \(0x0\)')
+        with tempfile.NamedTemporaryFile('w', suffix='.xfail') as f:
+            f.write('stlb_age_pte\n')
+            f.flush()
+            with self.assertRaisesRegex(ValueError, 'no reason'):
+                kunit.read_xfail(f.name)
+
     def test_a_case_with_no_failed_expectation_in_its_output_fails(self):
         with open(AGE_CONSOLE) as f:
             lines = [l for l in f if 'EXPECTATION FAILED' not in l]
