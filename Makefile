@@ -9,7 +9,7 @@
 # itself returned (README: exit codes; scripts/<step>.sh returns it).
 CODE = || { rc=$$?; echo "make: $@: exit code $$rc (README.md, Exit codes)" >&2; exit $$rc; }
 .PHONY: help run check check-full deps source tree config kernel guest boot shell \
-	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches kunit-drivers \
+	summary checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx kunit-arches kunit-drivers mainline \
 	mutants harness-selftest unit-tests export baseline machines clean bench stress check-debug debian-versions mutants-edu
 
 help:
@@ -68,6 +68,9 @@ help:
 	@echo '                  and powerpc64le POWER9 radix guests (MACHINES=...)'
 	@echo '  make kunit-drivers the same, each with a test-only driver suite beside it:'
 	@echo '                  SMMUv3 SVA (arm64), VT-d SVM (x86_64), OCXL (powerpc64le)'
+	@echo '  make mainline   the mainline series (patches/mainline/) on Debian'"'"'s 6.12:'
+	@echo '                  git am, checkpatch of 6.12, its KUnit suite on arm64'
+	@echo '                  (--kernels "base series": also 6.12 unmodified; --machines)'
 	@echo '  make mutants    the mutation matrix (tests/mutants.txt): each mutant of a'
 	@echo '                  call site in a scratch tree; its KUnit cases must fail'
 	@echo '  make mutants-edu mutants of the test-only edu driver (tests/mutants-edu.txt)'
@@ -128,7 +131,7 @@ summary:
 # The evidence runs: stages of ./stlb.py (harness/stages/), each run
 # alone after the stages it needs, with its record.
 STAGES := checkpatch bisect bisect-files warnings reproducer kvm-x86 kvm-vmx \
-	bench stress check-debug debian-versions kunit-arches kunit-drivers mutants mutants-edu
+	bench stress check-debug debian-versions kunit-arches kunit-drivers mainline mutants mutants-edu
 
 $(STAGES):
 	./stlb.py $@ $(CODE)
