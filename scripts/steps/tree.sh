@@ -15,7 +15,7 @@ DRY_RUN_AWARE=1
 step_init "$@"
 
 SERIES_PART=${SERIES_PART:-all}
-[ "${1:-}" = --mark-exported ] || step "tree: apply patches/series ($SERIES_PART) onto the base"
+[ "${1:-}" = --mark-exported ] || step "tree: apply ${SERIES_FILE#$TOP/} ($SERIES_PART) onto the base"
 [ -f "$SERIES_FILE" ] || die $EXIT_USAGE "$SERIES_FILE is missing"
 # The patches are files next to the series file (patches/).
 PDIR=$(dirname "$SERIES_FILE")
