@@ -58,7 +58,6 @@ INTERNAL = {
     # kunit-arches.sh called by mutants.sh and check-debug.sh
     'KUNIT_GROUP', 'KUNIT_TREE', 'KUNIT_OUT', 'KUNIT_FLAVOUR', 'KUNIT_EXPECT_FAIL',
     'KUNIT_FAIL_MESSAGE', 'KUNIT_XFAIL', 'KUNIT_TOOL',
-
     # kvm-x86.sh called by kvm-vmx.sh
     'KVM_RUN_NAME', 'KVM_X86_MACHINE',
 }
