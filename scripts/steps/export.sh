@@ -60,8 +60,9 @@ fi
 
 # Ready for git send-email: To (maintainers) and Cc (reviewers and lists)
 # from the tree's own scripts/get_maintainer.pl, for each patch and, as
-# the union, for the cover letter. The stable@ Cc of a fix is in its
-# commit message, where send-email picks it up.
+# the union, for the cover letter. The Cc: tags of a commit message
+# (stable@, the authors of the commit a fix names) are where send-email
+# picks them up; the cover letter copies them too, all but stable@.
 if [ "$n_up" != 0 ]; then
 	step "export: To/Cc from scripts/get_maintainer.pl"
 	gm=(perl "$TREE/scripts/get_maintainer.pl" --no-git --no-git-fallback
@@ -74,7 +75,11 @@ if [ "$n_up" != 0 ]; then
 			die $EXIT_USAGE "get_maintainer.pl failed on $(basename "$f")"
 	done
 	sort -u "$tmp"/up/*.patch.to >"$tmp/up/0000-cover-letter.patch.to"
-	sort -u "$tmp"/up/*.patch.cc | grep -vxFf "$tmp/up/0000-cover-letter.patch.to" \
+	{ cat "$tmp"/up/*.patch.cc
+	  awk 'FNR == 1 { hdr = 1; body = 0 } hdr && /^$/ { hdr = 0; body = 1 }
+		/^---$/ { body = 0 } body && sub(/^Cc: /, "")' \
+		"$tmp"/up/[0-9]*.patch | grep -v '^<\?stable@'
+	} | sort -u | grep -vxFf "$tmp/up/0000-cover-letter.patch.to" \
 		>"$tmp/up/0000-cover-letter.patch.cc" || true
 	"$PYTHON" "$TOP/scripts/steps/export_mail.py" headers "$tmp"/up/*.patch ||
 		die $EXIT_USAGE "could not add To/Cc headers"
