@@ -42,6 +42,9 @@ step_init "$@"
 KERNELS=${*:-${REPRODUCER_KERNELS:-base series}}
 MACHINES=${REPRODUCER_MACHINES:-arm64-virt-smmuv3 arm64-virt-smmuv3-a57}
 PLAN=$TOP/guest/reproducer.plan
+# The series' expectations (config/series/<SERIES>: reproducer_data):
+# tests/reproducer for the 6.1 series, tests/mainline/reproducer for 6.12.
+data=$TOP/$S_REPRODUCER_DATA
 S=$TOP/scripts
 out=$RESULTS/reproducer
 mkdir -p "$out"
@@ -69,9 +72,9 @@ for spec in $KERNELS; do
 		# What a kernel is expected to do is data: the cases that must
 		# fail (tests/reproducer/<kernel>-<machine>.xfail) and the splats
 		# it must print (<kernel>.splats); without a file, none.
-		xfail=$TOP/tests/reproducer/$k-$m.xfail
+		xfail=$data/$k-$m.xfail
 		[ -f "$xfail" ] || xfail=
-		splats=$TOP/tests/reproducer/$k.splats
+		splats=$data/$k.splats
 		[ -f "$splats" ] || splats=
 		mkdir -p "$dir"
 		smmu_record_start "$dir"
@@ -102,8 +105,8 @@ for spec in $KERNELS; do
 		# 10000 TLBI by VA).
 		step "reproducer: what the SMMU received, per case ($k, $m)"
 		expect=()
-		[ ! -f "$TOP/tests/reproducer/$k.smmu" ] ||
-			expect=(--expect "$TOP/tests/reproducer/$k.smmu")
+		[ ! -f "$data/$k.smmu" ] ||
+			expect=(--expect "$data/$k.smmu")
 		src=0
 		"$PYTHON" "$S/evidence/smmu_trace.py" --counts "$dir/smmu-counts.json" \
 			--results "$dir/results.txt" "${expect[@]}" >"$dir/smmu-per-case.txt" || src=$?
