@@ -16,6 +16,7 @@ import glob
 import importlib.util
 import json
 import os
+import re
 import shutil
 
 from . import exitcodes
@@ -223,8 +224,101 @@ def render_bench(records, records_dir, relative_to):
     return lines
 
 
+# -- README.md, the mainline series on 6.12 ---------------------------------
+
+MAINLINE_TESTS = os.path.join(TOP, 'tests', 'mainline')
+
+
+def mainline_cases(records_dir):
+    """The newest kept cases.txt of the mainline stage, or None."""
+    found = sorted(glob.glob(os.path.join(records_dir, '*-mainline.txt')))
+    return found[-1] if found else None
+
+
+def read_mainline_cases(path):
+    """{(machine, suite): {kernel: {case: result}}}; suite is
+    "KUnit <suite>" or "reproducer"."""
+    out = {}
+    with open(path) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 4:
+                continue
+            kernel, machine, case, result = parts
+            kind, _, name = case.partition(':')
+            suite = ('reproducer' if kind == 'kselftest'
+                     else 'KUnit ' + name.split('.')[0])
+            out.setdefault((machine, suite), {}).setdefault(kernel, {})[name] = result
+    return out
+
+
+def read_xfail(path):
+    """{case: (what the case must print, the patch that fixes it)} of an
+    expected-failure file: "CASE REGEX" or "CASE | REGEX" lines, each
+    after comments that name the patch ("(patch N)") for it and the cases
+    after it."""
+    out, patch = {}, ''
+    if not os.path.exists(path):
+        return out
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith('#'):
+                found = re.findall(r'\(patch (\d+)\)', line)
+                patch = found[-1] if found else patch
+                continue
+            if line:
+                case, _, regex = line.partition(' ')
+                out[case] = (regex.strip().lstrip('|').strip(), patch)
+    return out
+
+
+def count(results):
+    passed = sum(1 for r in results.values() if r == 'PASS')
+    return f'{passed}/{len(results)} pass'
+
+
+def render_mainline(records, records_dir, relative_to):
+    path = mainline_cases(records_dir)
+    if path is None:
+        return ['', 'No record of the mainline stage on 6.12 and 6.12 + series yet.', '']
+    run = os.path.basename(path)[:-len('-mainline.txt')]
+    rec = next((r for r in records if os.path.basename(r['_path']) == run + '.json'), None)
+    where = (f'`make {rec["command"]}` of {rec["started"][:10]} at {commit_of(rec)} '
+             f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
+    cases = read_mainline_cases(path)
+    lines = ['', f'From {where}: every case, kept as '
+             f'[{os.path.basename(path)}]({os.path.relpath(path, relative_to)}). '
+             '"6.12": 6.12.117 with only the tests (the KUnit suite and the '
+             'test-only patches); "+ series": with the mainline series.', '',
+             '| machine | tests | 6.12 | 6.12 + series |', '|---|---|---|---|']
+    failing = []
+    for (machine, suite), by_kernel in sorted(cases.items()):
+        base, series = by_kernel.get('base', {}), by_kernel.get('series', {})
+        lines.append(f'| {machine} | {suite} | {count(base) if base else "not run"} | '
+                     f'{count(series) if series else "not run"} |')
+        sub = 'reproducer' if suite == 'reproducer' else ''
+        xfail = read_xfail(os.path.join(MAINLINE_TESTS, sub, f'base-{machine}.xfail'))
+        for name in sorted(set(base) | set(series)):
+            b, s = base.get(name, '-'), series.get(name, '-')
+            if b != 'PASS' or s != 'PASS':
+                short = name.split('.', 1)[1] if suite != 'reproducer' else name
+                what, patch = xfail.get(short.split('.')[-1], xfail.get(short, ('', '')))
+                failing.append(f'| {short} | {machine} | {b} | {s} | '
+                               f'{"`" + what.replace("|", chr(92) + "|") + "`" if what else ""} | '
+                               f'{patch} |')
+    lines.append('')
+    if failing:
+        lines += ['Cases that fail on 6.12 or with the series ("what 6.12 shows": the '
+                  'line the case must print, from `tests/mainline/base-<machine>.xfail`, '
+                  'whose comments give the reason read in 6.12\'s source):', '',
+                  '| case | machine | 6.12 | 6.12 + series | what 6.12 shows | fixed by patch |',
+                  '|---|---|---|---|---|---|'] + failing + ['']
+    return lines
+
+
 BLOCKS = {
-    'README.md': {'status': render_status},
+    'README.md': {'status': render_status, 'mainline': render_mainline},
     os.path.join('docs', 'budgets.md'): {'runs': render_runs},
     os.path.join('docs', 'bench.md'): {'bench': render_bench},
 }
@@ -287,6 +381,14 @@ def whole_bench(rec):
     return False
 
 
+def whole_mainline(rec):
+    """Whether a run's mainline stage ran 6.12 and 6.12 + series."""
+    for s in rec.get('stages', []):
+        if s.get('name') == 'mainline':
+            return set(s.get('options', {}).get('kernels', '').split()) >= {'base', 'series'}
+    return False
+
+
 def keep(results_dir, records_dir=RECORDS, docs_dir=os.path.join(TOP, 'docs')):
     """Copy a run's record.json to docs/records/<run directory>.json, and
     the table (table.csv) and charts of its make bench, if it ran the
@@ -305,6 +407,9 @@ def keep(results_dir, records_dir=RECORDS, docs_dir=os.path.join(TOP, 'docs')):
     os.makedirs(records_dir, exist_ok=True)
     run = os.path.basename(os.path.normpath(results_dir))
     copies = [(src, os.path.join(records_dir, run + '.json'))]
+    cases = os.path.join(results_dir, 'mainline', 'cases.txt')
+    if whole_mainline(rec) and os.path.exists(cases):
+        copies.append((cases, os.path.join(records_dir, run + '-mainline.txt')))
     bench = os.path.join(results_dir, 'bench')
     if whole_bench(rec) and os.path.exists(os.path.join(bench, 'table.csv')):
         copies.append((os.path.join(bench, 'table.csv'),

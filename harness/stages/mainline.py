@@ -13,4 +13,6 @@ OPTIONS = [
            'the kunit.py machines the suite runs on'),
     Option('kernels', 'MAINLINE_KERNELS', 'series',
            'series, or "base series": also 6.12 with only the tests, its failures expected'),
+    Option('reproducer-machines', 'MAINLINE_REPRODUCER_MACHINES', '',
+           'the machines the end-to-end reproducer runs on too (none: KUnit only)'),
 ]

@@ -12,8 +12,15 @@
 # the test-only patches, where the cases tests/mainline/base-<machine>.xfail
 # names must fail, each with its message, and every other case pass.
 #
-# Prints the "tree:", "checkpatch:" and "kunit-arches:" verdict lines of
-# the steps it runs; raw logs under $RESULTS/mainline/.
+# MAINLINE_REPRODUCER_MACHINES (default none; make check-full: the two
+# SMMUv3 machines) also runs the end-to-end reproducer on those kernels
+# (scripts/evidence/reproducer.sh, expectations in tests/mainline/reproducer/).
+#
+# Prints the "tree:", "checkpatch:", "kunit-arches:" and "reproducer:"
+# verdict lines of the steps it runs; raw logs under $RESULTS/mainline/,
+# and every case with its result in $RESULTS/mainline/cases.txt
+# (scripts/evidence/mainline_cases.py), which ./stlb.py keep files with
+# the record.
 DRY_RUN_AWARE=1
 . "$(dirname "$0")/../lib.sh"
 step_init "$@"
@@ -54,4 +61,10 @@ for k in $kernels; do
 			sed "s/^kunit-arches: \(PASS\|FAIL\) /kunit-arches: \1 $k\//" || rc=$?
 	done
 done
+if [ -n "${MAINLINE_REPRODUCER_MACHINES:-}" ]; then
+	RESULTS=$out REPRODUCER_KERNELS=$kernels REPRODUCER_MACHINES=$MAINLINE_REPRODUCER_MACHINES \
+		"$S/evidence/reproducer.sh" || rc=$?
+fi
+dry || "$PYTHON" "$S/evidence/mainline_cases.py" "$out" >"$out/cases.txt" ||
+	echo "mainline: no case results in $out" >&2
 exit $rc

@@ -150,6 +150,47 @@ class Status(unittest.TestCase):
             self.assertEqual(status.keep(run, self.records, self.tmp.name), exitcodes.OK)
         self.assertEqual(sorted(os.listdir(self.records)), ['20261207-060000-check.json'])
 
+    def test_mainline_table_counts_cases_and_names_the_fixing_patch(self):
+        rec = record('check-full', '2026-12-07T10:00:00Z', 600, 900)
+        rec['stages'] = [{'name': 'mainline', 'options': {'kernels': 'base series'}}]
+        self.put('r-check-full', rec)
+        with open(os.path.join(self.records, 'r-check-full-mainline.txt'), 'w') as f:
+            f.write('base ppc kunit:secondary_tlb.stlb_a FAIL\n'
+                    'base ppc kunit:secondary_tlb.stlb_b PASS\n'
+                    'series ppc kunit:secondary_tlb.stlb_a PASS\n'
+                    'series ppc kunit:secondary_tlb.stlb_b PASS\n'
+                    'series arm kselftest:edu_sva_test.edu.x.y PASS\n')
+        xfail_dir = os.path.join(self.tmp.name, 'mainline')
+        os.makedirs(xfail_dir)
+        with open(os.path.join(xfail_dir, 'base-ppc.xfail'), 'w') as f:
+            f.write('# the flush notifies nothing (patch 2)\nstlb_a    rec->calls == 0\n')
+        saved = status.MAINLINE_TESTS
+        status.MAINLINE_TESTS = xfail_dir
+        try:
+            lines = status.render_mainline(status.load_records(self.records),
+                                           self.records, self.tmp.name)
+        finally:
+            status.MAINLINE_TESTS = saved
+        self.assertIn('| ppc | KUnit secondary_tlb | 1/2 pass | 2/2 pass |', lines)
+        self.assertIn('| arm | reproducer | not run | 1/1 pass |', lines)
+        self.assertIn('| stlb_a | ppc | FAIL | PASS | `rec->calls == 0` | 2 |', lines)
+        self.assertFalse(any(ln.startswith('| stlb_b') for ln in lines))
+
+    def test_keep_files_the_mainline_cases_of_base_and_series_only(self):
+        for kernels, kept in (('series', False), ('base series', True)):
+            run = os.path.join(self.tmp.name, 'results', f'20261207-1{int(kept)}-check-full')
+            os.makedirs(os.path.join(run, 'mainline'))
+            rec = record('check-full', '2026-12-07T10:00:00Z', 600, 900)
+            rec['stages'] = [{'name': 'mainline', 'options': {'kernels': kernels}}]
+            with open(os.path.join(run, 'record.json'), 'w') as f:
+                json.dump(rec, f)
+            with open(os.path.join(run, 'mainline', 'cases.txt'), 'w') as f:
+                f.write('base m kunit:s.c PASS\n')
+            with redirect_stdout(io.StringIO()):
+                status.keep(run, self.records, self.tmp.name)
+            self.assertEqual(os.path.exists(os.path.join(
+                self.records, os.path.basename(run) + '-mainline.txt')), kept)
+
     def test_the_projects_files_are_their_records(self):
         with redirect_stdout(io.StringIO()) as out:
             code = status.main('check')
