@@ -160,6 +160,14 @@ def render_runs(records, records_dir, relative_to):
 
 # -- docs/bench.md, the table of make bench ---------------------------------
 
+def kept_from(records, path, suffix, relative_to):
+    """Which run a file kept beside a record (RUN<suffix>) comes from."""
+    run = os.path.basename(path)[:-len(suffix)]
+    rec = next((r for r in records if os.path.basename(r['_path']) == run + '.json'), None)
+    return (f'`make {rec["command"]}` of {rec["started"][:10]} at {commit_of(rec)} '
+            f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
+
+
 def bench_table():
     """scripts/evidence/bench_table.py, which writes make bench's tables:
     its workloads, their descriptions, its kernels and its ratios."""
@@ -194,10 +202,7 @@ def render_bench(records, records_dir, relative_to):
     path = bench_csv(records_dir)
     if path is None:
         return ['', 'No record of `make bench` yet.', '']
-    run = os.path.basename(path)[:-len('-bench.csv')]
-    rec = next((r for r in records if os.path.basename(r['_path']) == run + '.json'), None)
-    where = (f'`make {rec["command"]}` of {rec["started"][:10]} at {commit_of(rec)} '
-             f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
+    where = kept_from(records, path, '-bench.csv', relative_to)
     lines = ['', f'From {where}: its `bench/table.csv`, kept as '
              f'[{os.path.basename(path)}]({os.path.relpath(path, relative_to)}).', '']
     bt = bench_table()
@@ -282,10 +287,7 @@ def render_mainline(records, records_dir, relative_to):
     path = mainline_cases(records_dir)
     if path is None:
         return ['', 'No record of the mainline stage on 6.12 and 6.12 + series yet.', '']
-    run = os.path.basename(path)[:-len('-mainline.txt')]
-    rec = next((r for r in records if os.path.basename(r['_path']) == run + '.json'), None)
-    where = (f'`make {rec["command"]}` of {rec["started"][:10]} at {commit_of(rec)} '
-             f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
+    where = kept_from(records, path, '-mainline.txt', relative_to)
     cases = read_mainline_cases(path)
     lines = ['', f'From {where}: every case, kept as '
              f'[{os.path.basename(path)}]({os.path.relpath(path, relative_to)}). '
