@@ -15,6 +15,11 @@
 #   series  the full series ($BUILD/tree, the kernel 'make run' boots):
 #           every case must pass.
 #
+# The expectation files are the series' (config/series/<SERIES>,
+# reproducer_data): tests/reproducer/ for the 6.1 series, named above;
+# tests/mainline/reproducer/ for SERIES=mainline, where 6.12 itself
+# fails no case.
+#
 # Machines: arm64-virt-smmuv3 (-cpu max: hardware dirty-bit management)
 # and arm64-virt-smmuv3-a57 (none), one kernel build for both. QEMU
 # traces what the SMMU received; scripts/evidence/smmu_trace.py counts it per case.
