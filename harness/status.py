@@ -158,7 +158,7 @@ def render_runs(records, records_dir, relative_to):
     return lines
 
 
-# -- docs/bench.md, the table of make bench ---------------------------------
+# -- files kept beside a record (bench, mainline) ---------------------------
 
 def kept_from(records, path, suffix, relative_to):
     """Which run a file kept beside a record (RUN<suffix>) comes from."""
@@ -167,6 +167,8 @@ def kept_from(records, path, suffix, relative_to):
     return (f'`make {rec["command"]}` of {rec["started"][:10]} at {commit_of(rec)} '
             f'({host_of(rec)}; record {link(rec, relative_to)})' if rec else run)
 
+
+# -- docs/bench.md, the table of make bench ---------------------------------
 
 def bench_table():
     """scripts/evidence/bench_table.py, which writes make bench's tables:
